@@ -1,0 +1,35 @@
+/* A growable byte buffer: never a NULL pointer once used, always
+ * NUL-terminated, grows by half again so appends stay amortised O(1). */
+#ifndef KS_BUF_H
+#define KS_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct ks_buf {
+	char	*ptr;	/* NUL-terminated; NULL only before the first write */
+	size_t	 len;
+	size_t	 cap;
+};
+
+#define KS_BUF_INIT { NULL, 0, 0 }
+
+void	 ks_buf_grow(struct ks_buf *b, size_t extra);
+void	 ks_buf_put(struct ks_buf *b, const void *data, size_t len);
+void	 ks_buf_puts(struct ks_buf *b, const char *s);
+void	 ks_buf_putc(struct ks_buf *b, char c);
+/* Appends one Unicode code point as UTF-8. */
+void	 ks_buf_put_utf8(struct ks_buf *b, unsigned cp);
+void	 ks_buf_printf(struct ks_buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 ks_buf_vprintf(struct ks_buf *b, const char *fmt, va_list ap);
+/* Empties the buffer but keeps its memory. */
+void	 ks_buf_clear(struct ks_buf *b);
+void	 ks_buf_truncate(struct ks_buf *b, size_t len);
+/* Returns the contents ("" when empty, never NULL), without freeing. */
+const char *ks_buf_cstr(const struct ks_buf *b);
+/* Hands the bytes over: the caller frees the result; the buffer is reset. */
+char	*ks_buf_detach(struct ks_buf *b);
+void	 ks_buf_free(struct ks_buf *b);
+
+#endif
