@@ -251,8 +251,9 @@ ks_node_plain_text(const struct ks_node *n, struct ks_buf *out)
 	while ((ev = ks_iter_next(&it)) != KS_EVENT_DONE) {
 		const struct ks_node *c = it.cur;
 
+		/* Alt text is no part of the article's words ("图片 4"). */
 		if (ev == KS_EVENT_ENTER && c->text != NULL &&
-		    (c->type != KS_NODE_IMAGE || c->text[0] != '\0'))
+		    c->type != KS_NODE_IMAGE)
 			ks_buf_puts(out, c->text);
 		else if (ev == KS_EVENT_ENTER && c->type == KS_NODE_LINEBREAK)
 			ks_buf_putc(out, ' ');

@@ -83,8 +83,8 @@ void		 ks_node_unwrap(struct ks_node *n);
 /* Frees n and everything beneath it, without recursion. Unlinks it first. */
 void		 ks_node_free(struct ks_node *n);
 
-/* Appends the plain text of n's subtree: text, code and alt text as they
- * are, a space for a line break, a blank line ("\n\n") between blocks. */
+/* Appends the plain text of n's subtree: text and code as they are (not
+ * alt text), a space for a line break, a blank line between blocks. */
 void		 ks_node_plain_text(const struct ks_node *n, struct ks_buf *out);
 
 /*

@@ -1,0 +1,17 @@
+/* Collection settings. */
+#include "settings.h"
+
+#include <stdlib.h>
+
+void
+ks_settings_free(struct ks_settings *s)
+{
+	free(s->title);
+	free(s->subtitle);
+	free(s->author);
+	free(s->lang);
+	free(s->base_url);
+	free(s->id);
+	s->title = s->subtitle = s->author = s->lang = s->base_url = NULL;
+	s->id = NULL;
+}

@@ -1,0 +1,36 @@
+/* Collection metadata and output options: what the command line and the
+ * config file set, and what every writer reads. */
+#ifndef KS_SETTINGS_H
+#define KS_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum ks_images {
+	KS_IMAGES_DEFAULT,	/* each writer's own default */
+	KS_IMAGES_KEEP,
+	KS_IMAGES_LINK,
+	KS_IMAGES_DROP,
+	KS_IMAGES_EMBED,
+};
+
+struct ks_settings {
+	char		*title;		/* never NULL once resolved */
+	char		*subtitle;
+	char		*author;	/* never NULL once resolved */
+	char		*lang;
+	char		*base_url;
+	char		*id;		/* never NULL once resolved */
+	size_t		 limit;		/* feeds keep the newest N; 0 = all */
+	enum ks_images	 images;
+	bool		 has_epoch;	/* SOURCE_DATE_EPOCH was set */
+	int64_t		 epoch;
+	int		 default_offset;	/* minutes, for zone-less dates */
+	size_t		 max_size;	/* bytes; larger input files are refused */
+};
+
+/* Frees the strings; the struct itself is the caller's. */
+void	ks_settings_free(struct ks_settings *s);
+
+#endif
