@@ -1,0 +1,44 @@
+/* The writer interface: every output format is one file implementing this,
+ * plus one line in the registry (src/writers.c). Writers see the article
+ * model and the settings only, never a reader. */
+#ifndef KS_WRITER_H
+#define KS_WRITER_H
+
+#include <stdbool.h>
+
+#include "article.h"
+#include "settings.h"
+
+struct ks_writer_class {
+	const char	*name;		/* for --to */
+	const char	*default_name;	/* its file or folder inside -o DIR */
+	const char	*summary;	/* one line for --list-formats */
+	bool		 folder;	/* writes a folder of files */
+	bool		 to_stdout;	/* alone without -o: standard output */
+
+	/*
+	 * Starts a run writing to output (a file, "-" for standard output, or
+	 * a folder for folder writers). Returns the writer's state, or NULL
+	 * after reporting why it cannot start.
+	 */
+	void	*(*begin)(const struct ks_settings *s, const char *output);
+	/*
+	 * Renders one article's part now; the article's body is freed after
+	 * every writer has had it. Articles come in input order.
+	 * Returns 0, or -1 after reporting an error (the run then exits 2).
+	 */
+	int	 (*add)(void *state, const struct ks_article *a);
+	/* Orders the parts and writes the output atomically. Returns 0 or -1
+	 * after reporting; on -1 no half-written output is left. */
+	int	 (*finish)(void *state);
+	/* Frees the state (after finish, or instead of it). */
+	void	 (*free)(void *state);
+};
+
+/* The registry, ending with NULL. */
+extern const struct ks_writer_class *const ks_writers[];
+
+/* The writer called name, or NULL. */
+const struct ks_writer_class *ks_writer_find(const char *name);
+
+#endif

@@ -1,0 +1,21 @@
+/* The one table of output formats: --to, --list-formats, --help, the tests
+ * and the fuzzer all loop over it. */
+#include "writer.h"
+
+#include <string.h>
+
+extern const struct ks_writer_class ks_writer_tree;
+
+const struct ks_writer_class *const ks_writers[] = {
+	&ks_writer_tree,
+	NULL,
+};
+
+const struct ks_writer_class *
+ks_writer_find(const char *name)
+{
+	for (size_t i = 0; ks_writers[i] != NULL; i++)
+		if (strcmp(ks_writers[i]->name, name) == 0)
+			return ks_writers[i];
+	return NULL;
+}
