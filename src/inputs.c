@@ -1,0 +1,205 @@
+/* Finding the input files and reading them. */
+#include "inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "xalloc.h"
+
+static const char *const extensions[] = {
+	".md", ".markdown", ".html", ".htm", ".txt", ".text",
+};
+
+static void
+push(struct ks_inputs *in, const char *path, const char *key)
+{
+	if (in->len == in->cap) {
+		in->cap = in->cap ? in->cap + in->cap / 2 : 16;
+		in->v = ks_xrealloc(in->v, in->cap * sizeof(*in->v));
+	}
+	in->v[in->len].path = ks_xstrdup(path);
+	in->v[in->len].key = ks_xstrdup(key);
+	in->len++;
+}
+
+static int
+has_input_extension(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	if (dot == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++)
+		if (strcasecmp(dot, extensions[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p = ks_xmalloc(n + strlen(name) + 2);
+
+	if (n > 0 && dir[n - 1] == '/')
+		sprintf(p, "%s%s", dir, name);
+	else
+		sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+/*
+ * Walks dir; rel is its path relative to the input folder ("" at the top).
+ * depth bounds symlink-free recursion against absurd trees.
+ */
+static int
+walk(struct ks_inputs *in, const char *dir, const char *rel, int depth)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	if (depth > 64) {
+		ks_warn(dir, 0, "folders nested too deep; not walked further");
+		return 0;
+	}
+	if ((d = opendir(dir)) == NULL) {
+		ks_error(dir, 0, "cannot list the folder: %s", strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = ks_xrealloc(names, cap * sizeof(*names));
+		}
+		names[n++] = ks_xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), compare_names);
+	for (size_t i = 0; i < n; i++) {
+		char *path = join(dir, names[i]);
+		char *key = rel[0] ? join(rel, names[i]) : ks_xstrdup(names[i]);
+		struct stat st, lst;
+
+		if (stat(path, &st) != 0) {
+			ks_warn(path, 0, "skipped: %s", strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			/* Linked folders are not followed: they can loop. */
+			if (lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode) &&
+			    walk(in, path, key, depth + 1) != 0)
+				rc = -1;
+		} else if (S_ISREG(st.st_mode) && has_input_extension(names[i])) {
+			push(in, path, key);
+		}
+		free(path);
+		free(key);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static char *
+base_name(const char *path)
+{
+	size_t n = strlen(path);
+	const char *start;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	start = path + n;
+	while (start > path && start[-1] != '/')
+		start--;
+	return ks_xstrndup(start, (size_t)(path + n - start));
+}
+
+int
+ks_inputs_add(struct ks_inputs *in, const char *arg)
+{
+	struct stat st;
+	char *name;
+
+	if (strcmp(arg, "-") == 0) {
+		push(in, "-", "-");
+		return 0;
+	}
+	if (stat(arg, &st) != 0) {
+		ks_error(arg, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		name = base_name(arg);
+		push(in, arg, name);
+		free(name);
+		return 0;
+	}
+	if (in->first_folder == NULL) {
+		char *abs = realpath(arg, NULL);
+
+		in->first_folder = base_name(abs ? abs : arg);
+		free(abs);
+	}
+	return walk(in, arg, "", 0);
+}
+
+void
+ks_inputs_free(struct ks_inputs *in)
+{
+	for (size_t i = 0; i < in->len; i++) {
+		free(in->v[i].path);
+		free(in->v[i].key);
+	}
+	free(in->v);
+	free(in->first_folder);
+	memset(in, 0, sizeof(*in));
+}
+
+int
+ks_input_load(const struct ks_input *in, size_t max_size, struct ks_buf *out)
+{
+	FILE *f;
+	char chunk[65536];
+	size_t n;
+	int rc = -1;
+	const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+
+	f = strcmp(in->path, "-") == 0 ? stdin : fopen(in->path, "rb");
+	if (f == NULL) {
+		ks_error(name, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (out->len + n > max_size) {
+			ks_error(name, 0, "larger than the limit of %zu bytes "
+			    "(--max-size)", max_size);
+			goto out;
+		}
+		ks_buf_put(out, chunk, n);
+	}
+	if (ferror(f)) {
+		ks_error(name, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}

@@ -1,0 +1,402 @@
+/* The command line: options and inputs at the edges, then every article
+ * read, cleaned and handed to every writer in input order. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "config.h"
+#include "derive.h"
+#include "diag.h"
+#include "inputs.h"
+#include "output.h"
+#include "reader.h"
+#include "seen.h"
+#include "settings.h"
+#include "version.h"
+#include "writer.h"
+#include "xalloc.h"
+
+#define DEFAULT_MAX_SIZE (64u << 20)
+#define MAX_FORMATS 16
+
+enum {
+	EXIT_OK = 0,
+	EXIT_INPUT = 1,
+	EXIT_FATAL = 2,
+};
+
+struct cli {
+	const struct ks_writer_class	*formats[MAX_FORMATS];
+	size_t				 nformats;
+	const char			*output;
+	const char			*config;
+	bool				 check;
+	bool				 verbose;
+	int				 images_set;
+	int				 offset_set;
+	struct ks_settings		 s;
+};
+
+struct writer_run {
+	const struct ks_writer_class	*cls;
+	char				*output;
+	void				*state;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: ksconv [OPTIONS] INPUT...\n"
+	    "Converts folders of scraped articles (Hexo and Jekyll posts, HTML "
+	    "pages,\nplain text) into clean feeds, e-books and Markdown.\n\n"
+	    "  -t, --to LIST        formats, comma-separated (see --list-formats)\n"
+	    "  -o, --output PATH    the file, or the folder for folder formats "
+	    "or\n                       several formats (- is standard output)\n"
+	    "      --title TEXT     collection title (default: the input folder's name)\n"
+	    "      --subtitle TEXT  collection subtitle\n"
+	    "      --author TEXT    collection author (default: the title)\n"
+	    "      --lang TAG       collection language (BCP 47)\n"
+	    "      --base-url URL   where the output is published\n"
+	    "      --id URI         collection id (default: from the base URL)\n"
+	    "      --images MODE    keep, link, drop or embed\n"
+	    "      --limit N        feeds keep the newest N articles\n"
+	    "      --max-size BYTES refuse input files larger than this "
+	    "(default 64 MiB)\n"
+	    "      --config FILE    settings as YAML; options win\n"
+	    "      --check          read and clean everything, write nothing\n"
+	    "  -q, --quiet          no warnings\n"
+	    "  -v, --verbose        say what is read and written\n"
+	    "      --list-formats   the formats and what they write\n"
+	    "      --version        the version\n"
+	    "  -h, --help           this help\n\n"
+	    "INPUT is a file, a folder (walked for .md .markdown .html .htm .txt "
+	    ".text),\nor - for standard input.\n"
+	    "Exit status: 0 all converted, 1 some inputs could not be read, "
+	    "2 bad usage\nor an output could not be written.\n", f);
+}
+
+static void
+list_formats(void)
+{
+	for (size_t i = 0; ks_writers[i] != NULL; i++)
+		printf("%-6s %-16s %s\n", ks_writers[i]->name,
+		    ks_writers[i]->default_name, ks_writers[i]->summary);
+}
+
+static int
+parse_formats(struct cli *c, const char *list)
+{
+	char *copy = ks_xstrdup(list), *save = NULL, *name;
+	int rc = 0;
+
+	for (name = strtok_r(copy, ",", &save); name != NULL;
+	    name = strtok_r(NULL, ",", &save)) {
+		const struct ks_writer_class *w = ks_writer_find(name);
+		bool dup = false;
+
+		if (w == NULL) {
+			ks_error(NULL, 0, "unknown format '%s' (ksconv "
+			    "--list-formats shows them)", name);
+			rc = -1;
+			break;
+		}
+		for (size_t i = 0; i < c->nformats; i++)
+			dup |= c->formats[i] == w;
+		if (!dup && c->nformats < MAX_FORMATS)
+			c->formats[c->nformats++] = w;
+	}
+	free(copy);
+	return rc;
+}
+
+static void
+replace(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = ks_xstrdup(v);
+}
+
+enum {
+	OPT_TITLE = 256, OPT_SUBTITLE, OPT_AUTHOR, OPT_LANG, OPT_BASE_URL,
+	OPT_ID, OPT_IMAGES, OPT_LIMIT, OPT_CONFIG, OPT_CHECK, OPT_LIST,
+	OPT_VERSION, OPT_MAX_SIZE,
+};
+
+/* Returns -1 to go on, or the exit status to stop with. */
+static int
+parse_args(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "subtitle", required_argument, NULL, OPT_SUBTITLE },
+		{ "author", required_argument, NULL, OPT_AUTHOR },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "base-url", required_argument, NULL, OPT_BASE_URL },
+		{ "id", required_argument, NULL, OPT_ID },
+		{ "images", required_argument, NULL, OPT_IMAGES },
+		{ "limit", required_argument, NULL, OPT_LIMIT },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "list-formats", no_argument, NULL, OPT_LIST },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "t:o:qvh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 't':
+			if (parse_formats(c, optarg) != 0)
+				return EXIT_FATAL;
+			break;
+		case 'o':
+			c->output = optarg;
+			break;
+		case OPT_TITLE:
+			replace(&c->s.title, optarg);
+			break;
+		case OPT_SUBTITLE:
+			replace(&c->s.subtitle, optarg);
+			break;
+		case OPT_AUTHOR:
+			replace(&c->s.author, optarg);
+			break;
+		case OPT_LANG:
+			replace(&c->s.lang, optarg);
+			break;
+		case OPT_BASE_URL:
+			replace(&c->s.base_url, optarg);
+			break;
+		case OPT_ID:
+			replace(&c->s.id, optarg);
+			break;
+		case OPT_IMAGES:
+			if (ks_config_parse_images(optarg, &c->s.images) != 0) {
+				ks_error(NULL, 0, "--images takes keep, link, "
+				    "drop or embed, not '%s'", optarg);
+				return EXIT_FATAL;
+			}
+			c->images_set = 1;
+			break;
+		case OPT_LIMIT:
+			if (ks_config_parse_size(optarg, &c->s.limit) != 0) {
+				ks_error(NULL, 0, "--limit takes a number, "
+				    "not '%s'", optarg);
+				return EXIT_FATAL;
+			}
+			break;
+		case OPT_MAX_SIZE:
+			if (ks_config_parse_size(optarg, &c->s.max_size) != 0 ||
+			    c->s.max_size == 0) {
+				ks_error(NULL, 0, "--max-size takes a positive "
+				    "number of bytes, not '%s'", optarg);
+				return EXIT_FATAL;
+			}
+			break;
+		case OPT_CONFIG:
+			c->config = optarg;
+			break;
+		case OPT_CHECK:
+			c->check = true;
+			break;
+		case 'q':
+			ks_diag_set_quiet(1);
+			break;
+		case 'v':
+			c->verbose = true;
+			break;
+		case OPT_LIST:
+			list_formats();
+			return EXIT_OK;
+		case OPT_VERSION:
+			printf("ksconv %s\n", KS_VERSION);
+			return EXIT_OK;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_FATAL;
+		}
+	}
+	return -1;
+}
+
+/* Fills the defaults DESIGN §2 gives for what neither option nor config set. */
+static int
+resolve_settings(struct cli *c, const struct ks_inputs *in)
+{
+	struct ks_settings *s = &c->s;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+
+	if (s->title == NULL)
+		s->title = ks_xstrdup(in->first_folder ? in->first_folder :
+		    "ksconv");
+	if (s->author == NULL)
+		s->author = ks_xstrdup(s->title);
+	if (s->id == NULL)
+		s->id = ks_derive_uuid(s->base_url, "");
+	if (s->max_size == 0)
+		s->max_size = DEFAULT_MAX_SIZE;
+	if (epoch != NULL && epoch[0] != '\0') {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(epoch, &end, 10);
+		if (errno != 0 || *end != '\0' || v < 0) {
+			ks_error(NULL, 0, "SOURCE_DATE_EPOCH must be a number of "
+			    "seconds, not '%s'", epoch);
+			return -1;
+		}
+		s->has_epoch = true;
+		s->epoch = v;
+	}
+	return 0;
+}
+
+static char *
+output_path(const struct cli *c, const struct ks_writer_class *w)
+{
+	struct ks_buf b = KS_BUF_INIT;
+
+	if (c->nformats == 1) {
+		if (c->output != NULL)
+			return ks_xstrdup(c->output);
+		return ks_xstrdup(w->to_stdout ? "-" : w->default_name);
+	}
+	ks_buf_printf(&b, "%s/%s", c->output, w->default_name);
+	return ks_buf_detach(&b);
+}
+
+/* Starts every writer. Returns 0, or -1 after reporting. */
+static int
+begin_writers(struct cli *c, struct writer_run *runs)
+{
+	if (c->nformats > 1) {
+		if (c->output == NULL || strcmp(c->output, "-") == 0) {
+			ks_error(NULL, 0, "several formats need -o DIR, the "
+			    "folder to write them into");
+			return -1;
+		}
+		if (ks_output_mkdir(c->output) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < c->nformats; i++) {
+		runs[i].cls = c->formats[i];
+		runs[i].output = output_path(c, c->formats[i]);
+		runs[i].state = runs[i].cls->begin(&c->s, runs[i].output);
+		if (runs[i].state == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* Reads one input and hands it to every writer. Returns the worst exit
+ * status this input causes. */
+static int
+convert_one(struct cli *c, const struct ks_input *in, struct ks_seen *seen,
+    struct writer_run *runs, size_t nruns)
+{
+	struct ks_buf data = KS_BUF_INIT;
+	struct ks_buf text = KS_BUF_INIT;
+	struct ks_article *a = NULL;
+	const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+	const char *first;
+	int status = EXIT_INPUT;
+
+	if (c->verbose)
+		fprintf(stderr, "ksconv: reading %s\n", name);
+	if (ks_input_load(in, c->s.max_size, &data) != 0 ||
+	    ks_read_article(name, in->key, ks_buf_cstr(&data), data.len, &c->s,
+	    &a) != 0)
+		goto out;
+	ks_node_plain_text(a->body, &text);
+	ks_buf_puts(&text, a->title);
+	first = ks_seen_check(seen, ks_derive_text_hash(ks_buf_cstr(&text)),
+	    name);
+	if (first != NULL) {
+		ks_warn(name, 0, "the same text as %s; kept once", first);
+		status = EXIT_OK;
+		goto out;
+	}
+	status = EXIT_OK;
+	for (size_t i = 0; i < nruns; i++)
+		if (runs[i].cls->add(runs[i].state, a) != 0)
+			status = EXIT_FATAL;
+out:
+	ks_article_free(a);
+	ks_buf_free(&text);
+	ks_buf_free(&data);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c;
+	struct ks_inputs in = KS_INPUTS_INIT;
+	struct ks_seen seen = KS_SEEN_INIT;
+	struct writer_run runs[MAX_FORMATS];
+	int status = EXIT_OK, rc;
+
+	memset(&c, 0, sizeof(c));
+	memset(runs, 0, sizeof(runs));
+	if ((rc = parse_args(&c, argc, argv)) >= 0) {
+		status = rc;
+		goto out;
+	}
+	if (optind >= argc) {
+		ks_error(NULL, 0, "no input (ksconv --help shows the usage)");
+		status = EXIT_FATAL;
+		goto out;
+	}
+	if (c.nformats == 0 && !c.check) {
+		ks_error(NULL, 0, "no output format: use --to (or --check)");
+		status = EXIT_FATAL;
+		goto out;
+	}
+	if (c.check)
+		c.nformats = 0;
+	if (c.config != NULL &&
+	    ks_config_load(c.config, &c.s, &c.images_set, &c.offset_set) != 0) {
+		status = EXIT_FATAL;
+		goto out;
+	}
+	for (int i = optind; i < argc; i++)
+		if (ks_inputs_add(&in, argv[i]) != 0)
+			status = EXIT_INPUT;
+	if (resolve_settings(&c, &in) != 0 || begin_writers(&c, runs) != 0) {
+		status = EXIT_FATAL;
+		goto out;
+	}
+	for (size_t i = 0; i < in.len; i++) {
+		rc = convert_one(&c, &in.v[i], &seen, runs, c.nformats);
+		if (rc > status)
+			status = rc;
+	}
+	for (size_t i = 0; i < c.nformats; i++)
+		if (runs[i].cls->finish(runs[i].state) != 0)
+			status = EXIT_FATAL;
+out:
+	for (size_t i = 0; i < MAX_FORMATS; i++) {
+		if (runs[i].state != NULL)
+			runs[i].cls->free(runs[i].state);
+		free(runs[i].output);
+	}
+	ks_seen_free(&seen);
+	ks_inputs_free(&in);
+	ks_settings_free(&c.s);
+	return status;
+}
