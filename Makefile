@@ -1,0 +1,106 @@
+# ksconv: scraped article archives to Atom, RSS, EPUB and Markdown.
+# Plain GNU make; every library's flags come from pkg-config.
+#
+#   make demo    install what is missing, build, convert seeds/ into out/
+#   make check   install what the tests need, build, run every test
+#   make asan    the test suite under AddressSanitizer and UBSan
+#   make valgrind  the test suite under valgrind
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DESTDIR	?=
+
+CC	?= cc
+PKGS	:= libxml-2.0 yaml-0.1 libzip md4c md4c-html uuid
+CFLAGS	?= -O2 -g
+KS_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Wpedantic -Werror
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+# Debian packages: to build, and to run the tests.
+BUILD_DEPS := gcc make pkg-config libxml2-dev libyaml-dev libzip-dev \
+	libmd4c-dev libmd4c-html0-dev uuid-dev
+TEST_DEPS  := valgrind
+
+BUILD	?= build
+SRCS	:= $(sort $(wildcard src/*.c))
+OBJS	:= $(SRCS:src/%.c=$(BUILD)/%.o)
+LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+KSCONV	?= ./ksconv
+
+.PHONY: all deps test-deps demo check test unit asan valgrind install \
+	uninstall clean golden-update
+
+all: ksconv
+
+ksconv: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+	$(CC) $(KS_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(KS_CFLAGS) $(PKG_CFLAGS) -iquote src $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(LIB_OBJS) $(PKG_LIBS)
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+deps:
+	@sh scripts/deps.sh $(BUILD_DEPS)
+
+test-deps:
+	@sh scripts/deps.sh $(BUILD_DEPS) $(TEST_DEPS)
+
+# Every writer that exists, over the sample articles.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	$(KSCONV) --to $$($(KSCONV) --list-formats | cut -d' ' -f1 | paste -sd, -) \
+	    -o out seeds/
+	@echo "ksconv: wrote out/:"; ls -l out
+
+check: test-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory test
+
+# The test suite proper; KSWRAP runs every ksconv under a wrapper.
+test:
+	@sh tests/run-all.sh $(UNIT_BINS)
+
+unit: $(UNIT_BINS)
+	@sh tests/run-unit.sh $(UNIT_BINS)
+
+asan: test-deps
+	@$(MAKE) --no-print-directory BUILD=build-asan KSCONV=./build-asan/ksconv \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" build-asan/ksconv-test
+
+build-asan/ksconv-test: $(OBJS) $(UNIT_BINS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o build-asan/ksconv $(OBJS) $(PKG_LIBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    KSCONV=./build-asan/ksconv sh tests/run-all.sh $(UNIT_BINS)
+
+valgrind: test-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	KSWRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99" \
+	    UNITWRAP="valgrind -q --leak-check=full --error-exitcode=99" \
+	    sh tests/run-all.sh $(UNIT_BINS)
+
+golden-update: all
+	UPDATE=1 sh tests/run-golden.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 ksconv $(DESTDIR)$(BINDIR)/ksconv
+	install -m 644 man/ksconv.1 $(DESTDIR)$(MANDIR)/man1/ksconv.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ksconv $(DESTDIR)$(MANDIR)/man1/ksconv.1
+
+clean:
+	rm -rf build build-asan ksconv out

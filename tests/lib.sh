@@ -1,0 +1,11 @@
+# Shared by the test scripts: counts checks and prints "NAME: N passed, N failed".
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+# check DESCRIPTION COMMAND...: passes when the command succeeds.
+check() { d=$1; shift; if "$@"; then pass; else fail "$d"; fi; }
+done_tests() { echo "$1: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; }
+KSCONV=${KSCONV:-./ksconv}
+# A valgrind or other wrapper for every run of ksconv, when set.
+run_ksconv() { $KSWRAP "$KSCONV" "$@"; }

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Runs every test group and ends with one line "N passed, N failed".
+# Arguments: the unit-test programs. KSCONV and KSWRAP pass through.
+total_p=0; total_f=0
+add() { # a group's summary line
+	echo "$1"
+	p=$(echo "$1" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$1" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	[ -n "$p" ] || { p=0; f=1; echo "(the group above crashed)"; }
+	total_p=$((total_p + p)); total_f=$((total_f + f))
+}
+add "$(sh tests/run-unit.sh "$@" | tail -n 1)"
+for g in golden errors seeds corpus; do
+	add "$(sh tests/run-$g.sh | tail -n 1)"
+done
+echo "$total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]
