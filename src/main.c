@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "article.h"
 #include "config.h"
@@ -77,7 +78,10 @@ usage(FILE *f)
 	    "INPUT is a file, a folder (walked for .md .markdown .html .htm .txt "
 	    ".text),\nor - for standard input.\n"
 	    "Exit status: 0 all converted, 1 some inputs could not be read, "
-	    "2 bad usage\nor an output could not be written.\n", f);
+	    "2 bad usage\nor an output could not be written.\n\nFormats:\n", f);
+	for (size_t i = 0; ks_writers[i] != NULL; i++)
+		fprintf(f, "  %-6s %s\n", ks_writers[i]->name,
+		    ks_writers[i]->summary);
 }
 
 static void
@@ -270,11 +274,15 @@ static char *
 output_path(const struct cli *c, const struct ks_writer_class *w)
 {
 	struct ks_buf b = KS_BUF_INIT;
+	struct stat st;
 
 	if (c->nformats == 1) {
-		if (c->output != NULL)
+		if (c->output == NULL)
+			return ks_xstrdup(w->to_stdout ? "-" : w->default_name);
+		/* Like cp: a file format given a folder writes into it. */
+		if (w->folder || stat(c->output, &st) != 0 ||
+		    !S_ISDIR(st.st_mode))
 			return ks_xstrdup(c->output);
-		return ks_xstrdup(w->to_stdout ? "-" : w->default_name);
 	}
 	ks_buf_printf(&b, "%s/%s", c->output, w->default_name);
 	return ks_buf_detach(&b);

@@ -1,0 +1,57 @@
+#!/bin/sh
+# The command line as a user meets it: help, version, formats, outputs,
+# config and options, standard input, --check.
+. tests/lib.sh
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+"$KSCONV" --help >"$tmp/out" 2>&1
+check "--help exits 0 and shows the usage" grep -q '^usage: ksconv' "$tmp/out"
+check "--version names the version" sh -c "'$KSCONV' --version | grep -Eq '^ksconv [0-9]+\.[0-9]+'"
+check "--list-formats lists tree" sh -c "'$KSCONV' --list-formats | grep -q '^tree '"
+for w in $("$KSCONV" --list-formats | cut -d' ' -f1); do
+	check "--help lists the format $w" grep -q "^  $w " "$tmp/out"
+done
+
+mkdir "$tmp/dir"
+run_ksconv --to tree -o "$tmp/dir" seeds/004_3c9ac8582064baac.txt 2>/dev/null
+check "a file format given a folder writes into it" grep -q '^article ' "$tmp/dir/tree.txt"
+run_ksconv --to tree -o "$tmp/one.txt" seeds/004_3c9ac8582064baac.txt 2>/dev/null
+check "-o FILE writes the file" grep -q '^article ' "$tmp/one.txt"
+check "no temporary file is left" sh -c "! ls '$tmp' | grep -q tmp-"
+
+run_ksconv --to tree - <seeds/003_024a42d1340e107e.txt >"$tmp/stdin" 2>/dev/null
+check "- reads standard input" grep -q '^article "<stdin>"' "$tmp/stdin"
+
+run_ksconv --check seeds/ >"$tmp/check" 2>&1
+check "--check on the seeds exits 0 and writes nothing" [ $? -eq 0 ] && [ ! -s "$tmp/check" ]
+
+printf 'title: From config\nauthor: Config Author\ntimezone: "+08:00"\n' >"$tmp/k.yml"
+printf -- '---\ntitle: Zone-less\ndate: 2021-12-08 12:21:31\n---\nText.\n' >"$tmp/z.md"
+run_ksconv --config "$tmp/k.yml" --to tree "$tmp/z.md" >"$tmp/out" 2>&1
+check "config timezone applies to zone-less dates" grep -q 'date: 2021-12-08T04:21:31Z (2021-12-08T12:21:31+08:00, no zone)' "$tmp/out"
+printf 'title: [broken\n' >"$tmp/bad.yml"
+run_ksconv --config "$tmp/bad.yml" --to tree "$tmp/z.md" >/dev/null 2>"$tmp/err"
+check "a broken config is exit 2 with its line" sh -c "[ $? -eq 2 ] && grep -q 'bad.yml:[0-9]*: error' '$tmp/err'"
+printf 'colour: blue\n' >"$tmp/unk.yml"
+run_ksconv --config "$tmp/unk.yml" --to tree "$tmp/z.md" >/dev/null 2>"$tmp/err"
+check "an unknown setting is a warning" grep -q "unk.yml:1: warning: unknown setting 'colour'" "$tmp/err"
+
+run_ksconv --to tree,tree seeds/004_3c9ac8582064baac.txt >"$tmp/out" 2>/dev/null
+check "a format named twice runs once" [ "$(grep -c '^article ' "$tmp/out")" -eq 1 ]
+run_ksconv --limit x --to tree seeds/ >/dev/null 2>"$tmp/err"
+check "--limit x is exit 2" sh -c "[ $? -eq 2 ] && grep -q 'limit takes a number' '$tmp/err'"
+run_ksconv --images none --to tree seeds/ >/dev/null 2>"$tmp/err"
+check "--images none is exit 2" [ $? -eq 2 ]
+SOURCE_DATE_EPOCH=abc "$KSCONV" --to tree seeds/ >/dev/null 2>"$tmp/err"
+check "a bad SOURCE_DATE_EPOCH is exit 2" [ $? -eq 2 ]
+
+ln -s /nonexistent "$tmp/dangling.md" 2>/dev/null
+mkdir -p "$tmp/walk/.hidden" "$tmp/walk/sub"
+cp seeds/004_3c9ac8582064baac.txt "$tmp/walk/sub/a.md"
+cp seeds/003_024a42d1340e107e.txt "$tmp/walk/.hidden/b.md"
+cp seeds/003_024a42d1340e107e.txt "$tmp/walk/c.pdf"
+run_ksconv --to tree "$tmp/walk" >"$tmp/out" 2>/dev/null
+check "folders: subfolders walked, hidden and other extensions skipped" \
+	[ "$(grep -c '^article ' "$tmp/out")" -eq 1 ]
+done_tests cli
