@@ -108,3 +108,6 @@ uninstall:
 
 clean:
 	rm -rf build build-asan ksconv out
+
+# libFuzzer harnesses (make fuzz, make fuzz-ci) live in their own file.
+-include fuzz/fuzz.mk

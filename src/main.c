@@ -288,9 +288,34 @@ output_path(const struct cli *c, const struct ks_writer_class *w)
 	return ks_buf_detach(&b);
 }
 
+/*
+ * Is output one of the input files? Writing it would destroy an article
+ * before (or while) it is read. Compares device and inode, so another
+ * spelling of the same path is caught too. Returns true after reporting.
+ */
+static bool
+output_is_input(const char *output, const struct ks_inputs *in)
+{
+	struct stat out, st;
+
+	if (strcmp(output, "-") == 0 || stat(output, &out) != 0 ||
+	    !S_ISREG(out.st_mode))
+		return false;
+	for (size_t i = 0; i < in->len; i++)
+		if (strcmp(in->v[i].path, "-") != 0 &&
+		    stat(in->v[i].path, &st) == 0 && st.st_dev == out.st_dev &&
+		    st.st_ino == out.st_ino) {
+			ks_error(output, 0, "refusing to overwrite an input "
+			    "file with output");
+			return true;
+		}
+	return false;
+}
+
 /* Starts every writer. Returns 0, or -1 after reporting. */
 static int
-begin_writers(struct cli *c, struct writer_run *runs)
+begin_writers(struct cli *c, const struct ks_inputs *in,
+    struct writer_run *runs)
 {
 	if (c->nformats > 1) {
 		if (c->output == NULL || strcmp(c->output, "-") == 0) {
@@ -304,6 +329,8 @@ begin_writers(struct cli *c, struct writer_run *runs)
 	for (size_t i = 0; i < c->nformats; i++) {
 		runs[i].cls = c->formats[i];
 		runs[i].output = output_path(c, c->formats[i]);
+		if (output_is_input(runs[i].output, in))
+			return -1;
 		runs[i].state = runs[i].cls->begin(&c->s, runs[i].output);
 		if (runs[i].state == NULL)
 			return -1;
@@ -385,7 +412,7 @@ main(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (ks_inputs_add(&in, argv[i]) != 0)
 			status = EXIT_INPUT;
-	if (resolve_settings(&c, &in) != 0 || begin_writers(&c, runs) != 0) {
+	if (resolve_settings(&c, &in) != 0 || begin_writers(&c, &in, runs) != 0) {
 		status = EXIT_FATAL;
 		goto out;
 	}

@@ -54,4 +54,10 @@ cp seeds/003_024a42d1340e107e.txt "$tmp/walk/c.pdf"
 run_ksconv --to tree "$tmp/walk" >"$tmp/out" 2>/dev/null
 check "folders: subfolders walked, hidden and other extensions skipped" \
 	[ "$(grep -c '^article ' "$tmp/out")" -eq 1 ]
+cp seeds/004_3c9ac8582064baac.txt "$tmp/in.txt"
+cp "$tmp/in.txt" "$tmp/in.orig"
+run_ksconv --to tree -o "$tmp/in.txt" "$tmp/in.txt" >/dev/null 2>"$tmp/err"
+check "an output that is an input file is refused (exit 2)" [ $? -eq 2 ]
+check "... with a message" grep -q "in.txt: error: refusing to overwrite an input" "$tmp/err"
+check "... and the input is untouched" cmp -s "$tmp/in.txt" "$tmp/in.orig"
 done_tests cli

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Outputs that cannot be lost: a failed write exits 2, leaves the old
+# output byte-identical and no temporary file, for every file format.
+. tests/lib.sh
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+formats=$("$KSCONV" --list-formats | cut -d' ' -f1)
+for f in $formats; do
+	folder=$("$KSCONV" --list-formats | awk -v f="$f" '$1 == f {print $2}')
+	case $folder in *.*) ;; *) continue ;; esac	# folder formats: below
+	out="$tmp/$f.out"
+	printf 'old output\n' >"$out"
+	cp "$out" "$tmp/old"
+	# Writes past 1 KiB fail with EFBIG once SIGXFSZ is ignored.
+	sh -c 'trap "" XFSZ; ulimit -f 2; exec "$@"' sh $KSWRAP "$KSCONV" \
+	    --to "$f" --base-url https://example.org/ -o "$out" seeds/ \
+	    >/dev/null 2>"$tmp/err"
+	rc=$?
+	check "$f: a write that fails (ulimit -f) exits 2 (got $rc)" [ "$rc" -eq 2 ]
+	check "$f: ... the old output is byte-identical" cmp -s "$out" "$tmp/old"
+	check "$f: ... no temporary file is left" \
+	    sh -c "! ls '$tmp' | grep -q 'tmp-'"
+	check "$f: ... the message names the file" grep -q "$out: error:" "$tmp/err"
+
+	run_ksconv --to "$f" -o "$tmp/missing/parent/$f.out" seeds/ >/dev/null 2>"$tmp/err"
+	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
+	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
+done
+done_tests outputs
