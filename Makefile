@@ -15,7 +15,7 @@ CC	?= cc
 PKGS	:= libxml-2.0 yaml-0.1 libzip md4c md4c-html uuid jansson libcurl
 CFLAGS	?= -O2 -g
 KS_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-Wall -Wextra -Wpedantic -Werror
+	-Wall -Wextra -Wpedantic -Werror -pthread
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -42,7 +42,7 @@ KSCONV	?= ./ksconv
 all: ksconv
 
 ksconv: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $(OBJS) $(PKG_LIBS)
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
 	$(CC) $(KS_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -85,7 +85,7 @@ asan: test-deps
 	    LDFLAGS="-fsanitize=address,undefined" build-asan/ksconv-test
 
 build-asan/ksconv-test: $(OBJS) $(UNIT_BINS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o build-asan/ksconv $(OBJS) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o build-asan/ksconv $(OBJS) $(PKG_LIBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    KSCONV=./build-asan/ksconv sh tests/run-all.sh $(UNIT_BINS)
 

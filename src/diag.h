@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 enum ks_level {
 	KS_WARNING,
 	KS_ERROR,
@@ -16,6 +18,9 @@ void	ks_diag(enum ks_level level, const char *path, size_t line,
 #define ks_warn(path, line, ...) ks_diag(KS_WARNING, (path), (line), __VA_ARGS__)
 #define ks_error(path, line, ...) ks_diag(KS_ERROR, (path), (line), __VA_ARGS__)
 
+/* Until called again with NULL, this thread's messages are appended to
+ * `to` instead of being printed. */
+void	ks_diag_capture(struct ks_buf *to);
 /* Quiet drops warnings (errors are always printed). */
 void	ks_diag_set_quiet(int quiet);
 size_t	ks_diag_errors(void);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "config.h"
@@ -16,6 +17,7 @@
 #include "inputs.h"
 #include "output.h"
 #include "reader.h"
+#include "run.h"
 #include "seen.h"
 #include "settings.h"
 #include "version.h"
@@ -37,7 +39,7 @@ struct cli {
 	const char			*output;
 	const char			*config;
 	bool				 check;
-	bool				 verbose;
+	struct ks_run_opts		 run;
 	int				 images_set;
 	int				 offset_set;
 	struct ks_settings		 s;
@@ -48,6 +50,15 @@ struct writer_run {
 	char				*output;
 	void				*state;
 };
+
+/* As many threads as cores: reading and cleaning is CPU-bound. */
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
 
 static void
 usage(FILE *f)
@@ -70,6 +81,8 @@ usage(FILE *f)
 	    "(default 64 MiB)\n"
 	    "      --config FILE    settings as YAML; options win\n"
 	    "      --check          read and clean everything, write nothing\n"
+	    "  -j, --jobs N         read and clean with N threads (default: "
+	    "the cores)\n"
 	    "  -q, --quiet          no warnings\n"
 	    "  -v, --verbose        say what is read and written\n"
 	    "      --list-formats   the formats and what they write\n"
@@ -149,6 +162,7 @@ parse_args(struct cli *c, int argc, char **argv)
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "list-formats", no_argument, NULL, OPT_LIST },
@@ -157,8 +171,9 @@ parse_args(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
+	size_t n;
 
-	while ((ch = getopt_long(argc, argv, "t:o:qvh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "t:o:j:qvh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 't':
 			if (parse_formats(c, optarg) != 0)
@@ -214,11 +229,21 @@ parse_args(struct cli *c, int argc, char **argv)
 		case OPT_CHECK:
 			c->check = true;
 			break;
+		case 'j':
+			if (ks_config_parse_size(optarg, &n) != 0 || n == 0 ||
+			    n > 256) {
+				ks_error(NULL, 0, "-j takes a number of threads "
+				    "from 1 to 256, not '%s'", optarg);
+				return EXIT_FATAL;
+			}
+			c->run.jobs = (unsigned)n;
+			break;
 		case 'q':
+			c->run.quiet = true;
 			ks_diag_set_quiet(1);
 			break;
 		case 'v':
-			c->verbose = true;
+			c->run.verbose = true;
 			break;
 		case OPT_LIST:
 			list_formats();
@@ -338,42 +363,30 @@ begin_writers(struct cli *c, const struct ks_inputs *in,
 	return 0;
 }
 
-/* Reads one input and hands it to every writer. Returns the worst exit
- * status this input causes. */
-static int
-convert_one(struct cli *c, const struct ks_input *in, struct ks_seen *seen,
-    struct writer_run *runs, size_t nruns)
-{
-	struct ks_buf data = KS_BUF_INIT;
-	struct ks_buf text = KS_BUF_INIT;
-	struct ks_article *a = NULL;
-	const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
-	const char *first;
-	int status = EXIT_INPUT;
+/* What deliver() needs: the writers and the duplicate set. */
+struct delivery {
+	struct writer_run	*runs;
+	size_t			 nruns;
+	struct ks_seen		 seen;
+};
 
-	if (c->verbose)
-		fprintf(stderr, "ksconv: reading %s\n", name);
-	if (ks_input_load(in, c->s.max_size, &data) != 0 ||
-	    ks_read_article(name, in->key, ks_buf_cstr(&data), data.len, &c->s,
-	    &a) != 0)
-		goto out;
-	ks_node_plain_text(a->body, &text);
-	ks_buf_puts(&text, a->title);
-	first = ks_seen_check(seen, ks_derive_text_hash(ks_buf_cstr(&text)),
-	    name);
+/* Hands one article to every writer, unless its text was seen before. */
+static int
+deliver(void *ctx, struct ks_article *a, uint64_t text_hash)
+{
+	struct delivery *d = ctx;
+	const char *first;
+	int status = EXIT_OK;
+
+	first = ks_seen_check(&d->seen, text_hash, a->path);
 	if (first != NULL) {
-		ks_warn(name, 0, "the same text as %s; kept once", first);
-		status = EXIT_OK;
-		goto out;
+		ks_warn(a->path, 0, "the same text as %s; kept once", first);
+	} else {
+		for (size_t i = 0; i < d->nruns; i++)
+			if (d->runs[i].cls->add(d->runs[i].state, a) != 0)
+				status = EXIT_FATAL;
 	}
-	status = EXIT_OK;
-	for (size_t i = 0; i < nruns; i++)
-		if (runs[i].cls->add(runs[i].state, a) != 0)
-			status = EXIT_FATAL;
-out:
 	ks_article_free(a);
-	ks_buf_free(&text);
-	ks_buf_free(&data);
 	return status;
 }
 
@@ -382,12 +395,14 @@ main(int argc, char **argv)
 {
 	struct cli c;
 	struct ks_inputs in = KS_INPUTS_INIT;
-	struct ks_seen seen = KS_SEEN_INIT;
+	struct delivery d = { NULL, 0, KS_SEEN_INIT };
 	struct writer_run runs[MAX_FORMATS];
 	int status = EXIT_OK, rc;
 
 	memset(&c, 0, sizeof(c));
 	memset(runs, 0, sizeof(runs));
+	ks_reader_init();
+	c.run.jobs = default_jobs();
 	if ((rc = parse_args(&c, argc, argv)) >= 0) {
 		status = rc;
 		goto out;
@@ -416,11 +431,11 @@ main(int argc, char **argv)
 		status = EXIT_FATAL;
 		goto out;
 	}
-	for (size_t i = 0; i < in.len; i++) {
-		rc = convert_one(&c, &in.v[i], &seen, runs, c.nformats);
-		if (rc > status)
-			status = rc;
-	}
+	d.runs = runs;
+	d.nruns = c.nformats;
+	rc = ks_run_inputs(&in, &c.s, &c.run, deliver, &d);
+	if (rc > status)
+		status = rc;
 	for (size_t i = 0; i < c.nformats; i++)
 		if (runs[i].cls->finish(runs[i].state) != 0)
 			status = EXIT_FATAL;
@@ -430,7 +445,8 @@ out:
 			runs[i].cls->free(runs[i].state);
 		free(runs[i].output);
 	}
-	ks_seen_free(&seen);
+	ks_seen_free(&d.seen);
+	ks_reader_cleanup();
 	ks_inputs_free(&in);
 	ks_settings_free(&c.s);
 	return status;

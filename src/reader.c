@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "buf.h"
 #include "charset.h"
 #include "cleaner.h"
@@ -186,4 +188,16 @@ out:
 	ks_buf_free(&body);
 	free(charset);
 	return rc;
+}
+
+void
+ks_reader_init(void)
+{
+	xmlInitParser();
+}
+
+void
+ks_reader_cleanup(void)
+{
+	xmlCleanupParser();
 }

@@ -19,4 +19,9 @@
 int	ks_read_article(const char *path, const char *key, const char *data,
 	    size_t len, const struct ks_settings *s, struct ks_article **out);
 
+/* Once per process, before any thread reads (libxml2's global state). */
+void	ks_reader_init(void);
+/* At exit, after the last article is read. */
+void	ks_reader_cleanup(void);
+
 #endif

@@ -60,4 +60,11 @@ run_ksconv --to tree -o "$tmp/in.txt" "$tmp/in.txt" >/dev/null 2>"$tmp/err"
 check "an output that is an input file is refused (exit 2)" [ $? -eq 2 ]
 check "... with a message" grep -q "in.txt: error: refusing to overwrite an input" "$tmp/err"
 check "... and the input is untouched" cmp -s "$tmp/in.txt" "$tmp/in.orig"
+# Threads read in parallel; output and messages never depend on them.
+run_ksconv -j 1 --to tree seeds/ tests/fixtures/ >"$tmp/j1" 2>"$tmp/j1.err"
+run_ksconv -j 3 --to tree seeds/ tests/fixtures/ >"$tmp/j3" 2>"$tmp/j3.err"
+check "-j 3 writes the same bytes as -j 1" cmp -s "$tmp/j1" "$tmp/j3"
+check "-j 3 prints the same messages in the same order" cmp -s "$tmp/j1.err" "$tmp/j3.err"
+run_ksconv -j 0 --to tree seeds/ >/dev/null 2>&1
+check "-j 0 is exit 2" [ $? -eq 2 ]
 done_tests cli

@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 
 #include "check.h"
+#include "diag.h"
 #include "escape.h"
 #include "reader.h"
 #include "render.h"
@@ -126,6 +127,7 @@ test_fixtures_well_formed(void)
 	struct ks_settings s = { 0 };
 
 	s.max_size = 1 << 20;
+	ks_diag_set_quiet(1);
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		struct ks_buf data = KS_BUF_INIT, doc = KS_BUF_INIT;
 		struct ks_article *a = NULL;

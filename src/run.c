@@ -1,0 +1,190 @@
+/* Reading in parallel, delivering in order: workers take inputs from a
+ * window ahead of the consumer, so memory stays bounded by the window. */
+#include "run.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "derive.h"
+#include "diag.h"
+#include "progress.h"
+#include "reader.h"
+#include "xalloc.h"
+
+#define WINDOW_PER_JOB 4
+
+struct slot {
+	struct ks_article	*a;	/* NULL: the input could not be read */
+	struct ks_buf		 msgs;	/* its diagnostics, in order */
+	uint64_t		 hash;
+	bool			 ready;
+};
+
+struct pool {
+	const struct ks_inputs		*in;
+	const struct ks_settings	*s;
+	const struct ks_run_opts	*o;
+	pthread_mutex_t			 mu;
+	pthread_cond_t			 ready;	/* a slot was filled */
+	pthread_cond_t			 space;	/* a slot was emptied */
+	struct slot			*slots;	/* a ring of `window` */
+	size_t				 window;
+	size_t				 next;	/* the next input to take */
+	size_t				 consumed;
+};
+
+/* Reads input i into slot (outside any lock). */
+static void
+read_one(const struct pool *p, size_t i, struct slot *out)
+{
+	const struct ks_input *in = &p->in->v[i];
+	const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+	struct ks_buf data = KS_BUF_INIT, text = KS_BUF_INIT;
+
+	ks_diag_capture(&out->msgs);
+	if (p->o->verbose)
+		ks_buf_printf(&out->msgs, "ksconv: reading %s\n", name);
+	out->a = NULL;
+	if (ks_input_load(in, p->s->max_size, &data) == 0 &&
+	    ks_read_article(name, in->key, ks_buf_cstr(&data), data.len, p->s,
+	    &out->a) == 0) {
+		ks_node_plain_text(out->a->body, &text);
+		ks_buf_puts(&text, out->a->title);
+		out->hash = ks_derive_text_hash(ks_buf_cstr(&text));
+	}
+	ks_diag_capture(NULL);
+	ks_buf_free(&text);
+	ks_buf_free(&data);
+}
+
+static void *
+worker(void *arg)
+{
+	struct pool *p = arg;
+	struct slot result;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (p->next < p->in->len &&
+		    p->next >= p->consumed + p->window)
+			pthread_cond_wait(&p->space, &p->mu);
+		if (p->next >= p->in->len) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+
+		memset(&result, 0, sizeof(result));
+		read_one(p, i, &result);
+
+		pthread_mutex_lock(&p->mu);
+		result.ready = true;
+		p->slots[i % p->window] = result;
+		pthread_cond_broadcast(&p->ready);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Prints a slot's messages and delivers its article. */
+static int
+consume(struct slot *sl, struct ks_progress *pr, ks_run_deliver deliver,
+    void *ctx)
+{
+	int status = 1;
+
+	if (sl->msgs.len > 0) {
+		ks_progress_clear(pr);
+		fputs(sl->msgs.ptr, stderr);
+	}
+	ks_buf_free(&sl->msgs);
+	if (sl->a != NULL)
+		status = deliver(ctx, sl->a, sl->hash);
+	sl->a = NULL;
+	return status;
+}
+
+static int
+run_serial(const struct pool *p, struct ks_progress *pr,
+    ks_run_deliver deliver, void *ctx)
+{
+	int status = 0, rc;
+
+	for (size_t i = 0; i < p->in->len; i++) {
+		struct slot sl;
+
+		memset(&sl, 0, sizeof(sl));
+		read_one(p, i, &sl);
+		if ((rc = consume(&sl, pr, deliver, ctx)) > status)
+			status = rc;
+		ks_progress_update(pr, i + 1);
+	}
+	return status;
+}
+
+int
+ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
+    const struct ks_run_opts *o, ks_run_deliver deliver, void *ctx)
+{
+	struct pool p;
+	struct ks_progress pr;
+	pthread_t *threads;
+	unsigned jobs = o->jobs ? o->jobs : 1, started = 0;
+	int status = 0, rc;
+
+	memset(&p, 0, sizeof(p));
+	p.in = in;
+	p.s = s;
+	p.o = o;
+	ks_progress_start(&pr, in->len, o->quiet);
+	if (jobs > in->len)
+		jobs = in->len ? (unsigned)in->len : 1;
+	if (jobs == 1) {
+		status = run_serial(&p, &pr, deliver, ctx);
+		ks_progress_clear(&pr);
+		return status;
+	}
+	p.window = (size_t)jobs * WINDOW_PER_JOB;
+	p.slots = ks_xcalloc(p.window, sizeof(*p.slots));
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.ready, NULL);
+	pthread_cond_init(&p.space, NULL);
+	threads = ks_xcalloc(jobs, sizeof(*threads));
+	for (unsigned t = 0; t < jobs; t++)
+		if (pthread_create(&threads[started], NULL, worker, &p) == 0)
+			started++;
+	if (started == 0) {
+		/* No thread could start: read here instead. */
+		status = run_serial(&p, &pr, deliver, ctx);
+		goto out;
+	}
+	for (size_t i = 0; i < in->len; i++) {
+		struct slot sl;
+
+		pthread_mutex_lock(&p.mu);
+		while (!p.slots[i % p.window].ready)
+			pthread_cond_wait(&p.ready, &p.mu);
+		sl = p.slots[i % p.window];
+		memset(&p.slots[i % p.window], 0, sizeof(sl));
+		p.consumed++;
+		pthread_cond_broadcast(&p.space);
+		pthread_mutex_unlock(&p.mu);
+		if ((rc = consume(&sl, &pr, deliver, ctx)) > status)
+			status = rc;
+		ks_progress_update(&pr, i + 1);
+	}
+out:
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	ks_progress_clear(&pr);
+	free(threads);
+	free(p.slots);
+	pthread_cond_destroy(&p.space);
+	pthread_cond_destroy(&p.ready);
+	pthread_mutex_destroy(&p.mu);
+	return status;
+}

@@ -1,0 +1,36 @@
+/* The reading stage of a run: every input loaded, read and cleaned, by
+ * several threads when asked, and handed on strictly in input order so
+ * the output never depends on the threads' timing. */
+#ifndef KS_RUN_H
+#define KS_RUN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "inputs.h"
+#include "settings.h"
+
+/*
+ * Called in input order for each article read (a is the callee's to free),
+ * with the hash of its normalized text. Returns an exit status.
+ */
+typedef int	(*ks_run_deliver)(void *ctx, struct ks_article *a,
+		    uint64_t text_hash);
+
+struct ks_run_opts {
+	unsigned	jobs;		/* threads; 1 reads on the calling thread */
+	bool		verbose;	/* say which file is read */
+	bool		quiet;		/* no progress bar either */
+};
+
+/*
+ * Reads every input with ks_read_article and delivers the articles in
+ * order; each input's messages are printed just before it is delivered.
+ * Returns the worst status: 1 when some input could not be read, or the
+ * worst deliver() returned.
+ */
+int	ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
+	    const struct ks_run_opts *o, ks_run_deliver deliver, void *ctx);
+
+#endif
