@@ -5,9 +5,11 @@
 #include <string.h>
 
 extern const struct ks_writer_class ks_writer_tree;
+extern const struct ks_writer_class ks_writer_html;
 
 const struct ks_writer_class *const ks_writers[] = {
 	&ks_writer_tree,
+	&ks_writer_html,
 	NULL,
 };
 
