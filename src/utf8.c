@@ -138,7 +138,9 @@ ks_utf8_is_bad_control(unsigned cp)
 {
 	if (cp < 0x20)
 		return cp != '\t' && cp != '\n' && cp != '\r';
-	return cp >= 0x7F && cp <= 0x9F;
+	/* U+FFFE and U+FFFF are no characters: XML forbids them and libyaml
+	 * refuses a front matter that holds them. */
+	return (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 /* 1 + the number of '\n' in s[0..n). */
@@ -179,9 +181,9 @@ ks_utf8_repair(const char *in, size_t len, struct ks_buf *out,
 			i++;
 		} else {
 			cp = ks_utf8_decode(in, len, &i);
-			if (cp > 0x9F)
+			if (cp > 0x9F && !ks_utf8_is_bad_control((unsigned)cp))
 				continue;
-			/* Invalid (-1, one byte) or a C1 control (two). */
+			/* Invalid (-1, one byte), a C1 control, U+FFFE/F. */
 		}
 		if (nbad++ == 0 && first_bad_line != NULL)
 			*first_bad_line = line_of(in, at);

@@ -16,7 +16,8 @@
  */
 int	ks_utf8_decode(const char *s, size_t len, size_t *pos);
 
-/* Is the code point one we replace: C0 other than \t \n \r, DEL, C1? */
+/* Is the code point one we replace: C0 other than \t \n \r, DEL, C1,
+ * U+FFFE, U+FFFF? */
 bool	ks_utf8_is_bad_control(unsigned cp);
 
 /*

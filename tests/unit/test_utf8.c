@@ -90,6 +90,10 @@ test_bad_control(void)
 	CHECK(ks_utf8_is_bad_control(0x80));
 	CHECK(ks_utf8_is_bad_control(0x85));
 	CHECK(ks_utf8_is_bad_control(0x9F));
+	/* Regression: U+FFFF in a front matter made libyaml refuse it. */
+	CHECK(ks_utf8_is_bad_control(0xFFFE));
+	CHECK(ks_utf8_is_bad_control(0xFFFF));
+	CHECK(!ks_utf8_is_bad_control(0xFFFD));
 	CHECK(!ks_utf8_is_bad_control('\t'));
 	CHECK(!ks_utf8_is_bad_control('\n'));
 	CHECK(!ks_utf8_is_bad_control('\r'));
@@ -460,9 +464,23 @@ test_scripts(void)
 	CHECK(!ks_utf8_is_space(0x3001));
 }
 
+/* Noncharacters U+FFFE and U+FFFF are replaced like controls. */
+static void
+test_repair_nonchars(void)
+{
+	struct ks_buf b = KS_BUF_INIT;
+	size_t line;
+
+	CHECK_INT(ks_utf8_repair("a\n\xEF\xBF\xBF" "b\xEF\xBF\xBE", 9, &b, &line), 2);
+	CHECK_STR(b.ptr, "a\n\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+	CHECK_INT(line, 2);
+	ks_buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_repair_nonchars();
 	test_decode();
 	test_bad_control();
 	test_repair();
