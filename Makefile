@@ -111,3 +111,6 @@ clean:
 
 # libFuzzer harnesses (make fuzz, make fuzz-ci) live in their own file.
 -include fuzz/fuzz.mk
+
+# The benchmark against pandoc and the libxml2/zlib floors (make bench).
+-include bench/bench.mk

@@ -77,6 +77,11 @@ usage(FILE *f)
 	    "      --id URI         collection id (default: from the base URL)\n"
 	    "      --images MODE    keep, link, drop or embed\n"
 	    "      --limit N        feeds keep the newest N articles\n"
+	    "      --no-content     feeds carry summaries, not the full text\n"
+	    "      --split-by category  one more feed per category\n"
+	    "      --group-by month|category  sections in the EPUB's contents\n"
+	    "      --vertical       EPUB in vertical writing (right to left)\n"
+	    "      --fetch-images   with --images embed, download remote images\n"
 	    "      --max-size BYTES refuse input files larger than this "
 	    "(default 64 MiB)\n"
 	    "      --config FILE    settings as YAML; options win\n"
@@ -141,7 +146,8 @@ replace(char **dst, const char *v)
 enum {
 	OPT_TITLE = 256, OPT_SUBTITLE, OPT_AUTHOR, OPT_LANG, OPT_BASE_URL,
 	OPT_ID, OPT_IMAGES, OPT_LIMIT, OPT_CONFIG, OPT_CHECK, OPT_LIST,
-	OPT_VERSION, OPT_MAX_SIZE,
+	OPT_VERSION, OPT_MAX_SIZE, OPT_NO_CONTENT, OPT_SPLIT_BY, OPT_GROUP_BY,
+	OPT_VERTICAL, OPT_FETCH_IMAGES,
 };
 
 /* Returns -1 to go on, or the exit status to stop with. */
@@ -161,6 +167,11 @@ parse_args(struct cli *c, int argc, char **argv)
 		{ "limit", required_argument, NULL, OPT_LIMIT },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-content", no_argument, NULL, OPT_NO_CONTENT },
+		{ "split-by", required_argument, NULL, OPT_SPLIT_BY },
+		{ "group-by", required_argument, NULL, OPT_GROUP_BY },
+		{ "vertical", no_argument, NULL, OPT_VERTICAL },
+		{ "fetch-images", no_argument, NULL, OPT_FETCH_IMAGES },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -225,6 +236,32 @@ parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_CONFIG:
 			c->config = optarg;
+			break;
+		case OPT_NO_CONTENT:
+			c->s.no_content = true;
+			break;
+		case OPT_SPLIT_BY:
+			if (strcmp(optarg, "category") != 0) {
+				ks_error(NULL, 0, "--split-by takes category, "
+				    "not '%s'", optarg);
+				return EXIT_FATAL;
+			}
+			c->s.split_by = KS_SPLIT_CATEGORY;
+			break;
+		case OPT_GROUP_BY:
+			if (strcmp(optarg, "month") != 0 &&
+			    strcmp(optarg, "category") != 0) {
+				ks_error(NULL, 0, "--group-by takes month or "
+				    "category, not '%s'", optarg);
+				return EXIT_FATAL;
+			}
+			replace(&c->s.group_by, optarg);
+			break;
+		case OPT_VERTICAL:
+			c->s.vertical = true;
+			break;
+		case OPT_FETCH_IMAGES:
+			c->s.fetch_images = true;
 			break;
 		case OPT_CHECK:
 			c->check = true;

@@ -12,6 +12,9 @@ ks_settings_free(struct ks_settings *s)
 	free(s->lang);
 	free(s->base_url);
 	free(s->id);
+	free(s->group_by);
+	free(s->image_cache);
+	s->group_by = s->image_cache = NULL;
 	s->title = s->subtitle = s->author = s->lang = s->base_url = NULL;
 	s->id = NULL;
 }

@@ -15,6 +15,12 @@ enum ks_images {
 	KS_IMAGES_EMBED,
 };
 
+/* How feeds are split into extra feeds next to the main one. */
+enum ks_split {
+	KS_SPLIT_NONE,
+	KS_SPLIT_CATEGORY,	/* --split-by category: one feed per category */
+};
+
 struct ks_settings {
 	char		*title;		/* never NULL once resolved */
 	char		*subtitle;
@@ -28,6 +34,19 @@ struct ks_settings {
 	int64_t		 epoch;
 	int		 default_offset;	/* minutes, for zone-less dates */
 	size_t		 max_size;	/* bytes; larger input files are refused */
+	/* Feed writers (issue 4): --no-content writes summaries only;
+	 * --split-by category adds one feed per category. */
+	bool		 no_content;
+	enum ks_split	 split_by;
+	/* EPUB writer (issue 5): --group-by month|category makes sections of
+	 * the table of contents (NULL: flat); --vertical writes vertical-rl
+	 * with a right-to-left page progression; --fetch-images downloads
+	 * remote images for --images embed into image_cache (NULL: the
+	 * user's cache folder, $XDG_CACHE_HOME/ksconv/images). */
+	char		*group_by;
+	bool		 vertical;
+	bool		 fetch_images;
+	char		*image_cache;
 };
 
 /* Frees the strings; the struct itself is the caller's. */

@@ -6,10 +6,16 @@
 
 extern const struct ks_writer_class ks_writer_tree;
 extern const struct ks_writer_class ks_writer_html;
+extern const struct ks_writer_class ks_writer_atom;
+extern const struct ks_writer_class ks_writer_rss;
+extern const struct ks_writer_class ks_writer_json;
 
 const struct ks_writer_class *const ks_writers[] = {
 	&ks_writer_tree,
 	&ks_writer_html,
+	&ks_writer_atom,
+	&ks_writer_rss,
+	&ks_writer_json,
 	NULL,
 };
 

@@ -1,0 +1,149 @@
+/* xmlTextWriter with our cleaning, indentation and error policy, for the
+ * XML feed writers (see feed_xml.h). */
+#include "feed_xml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "diag.h"
+#include "escape.h"
+#include "xalloc.h"
+
+struct ks_fxml {
+	xmlBufferPtr	 buf;
+	xmlTextWriterPtr w;
+	bool		 document;	/* a whole document, not a fragment */
+	size_t		 skip;		/* a fragment's declaration */
+	bool		 bad;		/* a call failed */
+};
+
+#define X(s) ((const xmlChar *)(s))
+
+static void
+check(struct ks_fxml *w, int rc)
+{
+	if (rc < 0)
+		w->bad = true;
+}
+
+struct ks_fxml *
+ks_fxml_new(bool document)
+{
+	struct ks_fxml *w = ks_xcalloc(1, sizeof(*w));
+
+	if ((w->buf = xmlBufferCreate()) == NULL ||
+	    (w->w = xmlNewTextWriterMemory(w->buf, 0)) == NULL)
+		abort();	/* out of memory: the ks_xmalloc policy */
+	w->document = document;
+	/*
+	 * Fragments get a declaration too, cut off at the end: without the
+	 * document's encoding libxml2 writes every non-ASCII character of
+	 * an attribute as a character reference.
+	 */
+	check(w, xmlTextWriterStartDocument(w->w, NULL, "UTF-8", NULL));
+	check(w, xmlTextWriterFlush(w->w));
+	if (!document)
+		w->skip = (size_t)xmlBufferLength(w->buf);
+	return w;
+}
+
+int
+ks_fxml_finish(struct ks_fxml *w, struct ks_buf *out)
+{
+	int rc = -1;
+
+	check(w, w->document ? xmlTextWriterEndDocument(w->w) :
+	    xmlTextWriterFlush(w->w));
+	xmlFreeTextWriter(w->w);
+	w->w = NULL;
+	if (w->bad) {
+		ks_error(NULL, 0, "libxml2 could not write a feed");
+		goto out;
+	}
+	ks_buf_put(out, xmlBufferContent(w->buf) + w->skip,
+	    (size_t)xmlBufferLength(w->buf) - w->skip);
+	rc = 0;
+out:
+	ks_fxml_free(w);
+	return rc;
+}
+
+void
+ks_fxml_free(struct ks_fxml *w)
+{
+	if (w == NULL)
+		return;
+	if (w->w != NULL)
+		xmlFreeTextWriter(w->w);
+	xmlBufferFree(w->buf);
+	free(w);
+}
+
+void
+ks_fxml_indent(struct ks_fxml *w, int depth)
+{
+	static const char spaces[] = "\n                ";
+	int n = 1 + 2 * depth;
+
+	/* White space between elements: element-only content ignores it. */
+	if (n > (int)sizeof(spaces) - 1)
+		n = (int)sizeof(spaces) - 1;
+	check(w, xmlTextWriterWriteRawLen(w->w, X(spaces), n));
+}
+
+void
+ks_fxml_start(struct ks_fxml *w, int depth, const char *name)
+{
+	/* The root follows the declaration's line break. */
+	if (depth > 0)
+		ks_fxml_indent(w, depth);
+	check(w, xmlTextWriterStartElement(w->w, X(name)));
+}
+
+void
+ks_fxml_attr(struct ks_fxml *w, const char *name, const char *value)
+{
+	char *clean;
+
+	if (value == NULL)
+		return;
+	clean = ks_xml_clean(value);
+	check(w, xmlTextWriterWriteAttribute(w->w, X(name), X(clean)));
+	free(clean);
+}
+
+void
+ks_fxml_end(struct ks_fxml *w, int depth, bool indent)
+{
+	if (indent)
+		ks_fxml_indent(w, depth);
+	check(w, xmlTextWriterEndElement(w->w));
+}
+
+void
+ks_fxml_text(struct ks_fxml *w, const char *text)
+{
+	char *clean = ks_xml_clean(text);
+
+	check(w, xmlTextWriterWriteString(w->w, X(clean)));
+	free(clean);
+}
+
+void
+ks_fxml_element(struct ks_fxml *w, int depth, const char *name,
+    const char *text)
+{
+	if (text == NULL)
+		return;
+	ks_fxml_start(w, depth, name);
+	ks_fxml_text(w, text);
+	ks_fxml_end(w, depth, false);
+}
+
+void
+ks_fxml_raw(struct ks_fxml *w, const char *xml)
+{
+	check(w, xmlTextWriterWriteRaw(w->w, X(xml)));
+}
