@@ -5,6 +5,7 @@
 #include <string.h>
 
 extern const struct ks_writer_class ks_writer_tree;
+extern const struct ks_writer_class ks_writer_epub;
 extern const struct ks_writer_class ks_writer_html;
 extern const struct ks_writer_class ks_writer_atom;
 extern const struct ks_writer_class ks_writer_rss;
@@ -16,6 +17,7 @@ const struct ks_writer_class *const ks_writers[] = {
 	&ks_writer_atom,
 	&ks_writer_rss,
 	&ks_writer_json,
+	&ks_writer_epub,
 	NULL,
 };
 

@@ -1,0 +1,714 @@
+/* The EPUB 3 writer, the only file that includes <zip.h>. Each article's
+ * chapter body is rendered when it arrives and kept (epub_store.c: in
+ * memory, then in a spill file once the book grows large); at the end the
+ * chapters are put in chronological order and libzip packs the book
+ * straight into a temporary file next to the output, renamed over it once
+ * complete. The XML of the book is epub_parts.c's. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "derive.h"
+#include "diag.h"
+#include "epub_parts.h"
+#include "epub_store.h"
+#include "render.h"
+#include "url.h"
+#include "writer.h"
+#include "wutil.h"
+#include "xalloc.h"
+
+/*
+ * Deflate level of every entry but mimetype, measured (make the corpus 20
+ * times over, 880 chapters, 6.0 MB of XHTML; reading and cleaning alone
+ * take 1.0 s): level 1 packs it to 2.60 MB in +0.07 s, 3 to 2.51 MB in
+ * +0.06 s, 6 to 2.41 MB in +0.19 s, 9 to 2.41 MB (0.1% less) in +0.6 s.
+ * libzip compresses inside zip_close, one entry at a time on one core,
+ * so 9 would triple that for nothing: 6.
+ */
+#define DEFLATE_LEVEL	6
+
+enum group_by {
+	GROUP_NONE,
+	GROUP_MONTH,
+	GROUP_CATEGORY,
+};
+
+struct chapter {
+	struct ks_epub_chapter	 m;
+	struct ks_epub_blob	 body;
+	size_t			 seq;	/* input order, then date order */
+	size_t			 group;	/* the section's first position */
+};
+
+/* A section of the contents and where its first chapter is. */
+struct section {
+	char	*name;
+	size_t	 first;
+};
+
+struct epub {
+	const struct ks_settings *s;
+	char			*output;
+	enum ks_images		 images;
+	enum group_by		 group_by;
+	char			*lang;		/* the book's, or NULL yet */
+	struct chapter		**ch;
+	size_t			 nch, capch;
+	struct section		*sections;
+	size_t			 nsections;
+	bool			 lang_fixed;	/* by --lang */
+	int64_t			 newest;
+	struct ks_epub_store	 store;
+	struct ks_epub_media	 media;
+};
+
+/* One entry of the zip whose bytes libzip pulls while it compresses:
+ * head + blob + tail, the head made only while the entry is open. */
+struct part {
+	struct epub			*ep;
+	const struct chapter		*chapter;	/* NULL for an image */
+	const struct ks_epub_blob	*blob;
+	struct ks_buf			 head;
+	int				 open;
+	zip_uint64_t			 pos;
+	zip_error_t			 err;
+};
+
+/* A link the book may carry: absolute http(s), cleaned; else NULL. */
+static char *
+book_link(const char *url)
+{
+	char *out = NULL;
+
+	if (url == NULL || ks_url_clean(url, NULL, KS_URL_LINK, &out) !=
+	    KS_URL_OK)
+		return NULL;
+	if (!ks_url_is_http(out)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* A copy of tag fit for xml:lang ("zh_CN" becomes "zh-CN"), or NULL. */
+static char *
+book_lang(const char *tag)
+{
+	char *t;
+
+	if (tag == NULL)
+		return NULL;
+	t = ks_xstrdup(tag);
+	for (char *p = t; *p; p++)
+		if (*p == '_')
+			*p = '-';
+	if (!ks_epub_lang_ok(t)) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static void
+epub_free(void *state)
+{
+	struct epub *ep = state;
+
+	if (ep == NULL)
+		return;
+	for (size_t i = 0; i < ep->nch; i++) {
+		struct ks_epub_chapter *m = &ep->ch[i]->m;
+
+		free(m->title);
+		free(m->lang);
+		free(m->author);
+		free(m->source);
+		free(m->link);
+		free(m->category);
+		ks_epub_blob_free(&ep->ch[i]->body);
+		free(ep->ch[i]);
+	}
+	free(ep->ch);
+	ks_epub_media_free(&ep->media);
+	for (size_t i = 0; i < ep->nsections; i++)
+		free(ep->sections[i].name);
+	free(ep->sections);
+	ks_epub_store_close(&ep->store);
+	free(ep->lang);
+	free(ep->output);
+	free(ep);
+}
+
+static void *
+epub_begin(const struct ks_settings *s, const char *output)
+{
+	struct epub *ep;
+	enum group_by g = GROUP_NONE;
+
+	if (s->group_by != NULL && strcmp(s->group_by, "month") == 0)
+		g = GROUP_MONTH;
+	else if (s->group_by != NULL && strcmp(s->group_by, "category") == 0)
+		g = GROUP_CATEGORY;
+	else if (s->group_by != NULL && s->group_by[0] != '\0') {
+		ks_error(NULL, 0, "--group-by takes month or category, not '%s'",
+		    s->group_by);
+		return NULL;
+	}
+	ep = ks_xcalloc(1, sizeof(*ep));
+	ep->s = s;
+	ep->output = ks_xstrdup(output);
+	ep->group_by = g;
+	ep->store.fd = -1;
+	ep->newest = INT64_MIN;
+	ep->images = s->images == KS_IMAGES_DEFAULT ||
+	    s->images == KS_IMAGES_KEEP ? KS_IMAGES_LINK : s->images;
+	if (s->lang != NULL && (ep->lang = book_lang(s->lang)) == NULL)
+		ks_warn(NULL, 0, "--lang '%s' is not a language tag; the book "
+		    "takes its articles' language", s->lang);
+	ep->lang_fixed = ep->lang != NULL;
+	ks_epub_media_start(&ep->media, &ep->store, s,
+	    ep->images == KS_IMAGES_EMBED);
+	return ep;
+}
+
+static int
+epub_add(void *state, const struct ks_article *a)
+{
+	struct epub *ep = state;
+	struct ks_render_opts o = { .xhtml = true, .images = ep->images,
+		.heading_shift = 1 };
+	struct ks_buf body = KS_BUF_INIT;
+	struct chapter *c = ks_xcalloc(1, sizeof(*c));
+	struct ks_epub_chapter *m = &c->m;
+	size_t len;
+
+	m->title = ks_xstrdup(a->title ? a->title : "");
+	m->lang = book_lang(a->lang);
+	m->author = ks_wu_author(a, ep->s);
+	/* An author that is only the source is shown as the source. */
+	if (m->author[0] == '\0' || (a->source != NULL &&
+	    strcmp(m->author, a->source) == 0)) {
+		free(m->author);
+		m->author = NULL;
+	}
+	if (a->source != NULL && (m->author == NULL ||
+	    strstr(m->author, a->source) == NULL))
+		m->source = ks_xstrdup(a->source);
+	m->link = book_link(a->link);
+	if (a->categories.len > 0)
+		m->category = ks_xstrdup(a->categories.v[0]);
+	m->date = a->date;
+	if (a->date.known && a->date.utc > ep->newest)
+		ep->newest = a->date.utc;
+	/* The book speaks its first article's known language. */
+	if (!ep->lang_fixed && ep->lang == NULL && m->lang != NULL &&
+	    strcmp(m->lang, "und") != 0)
+		ep->lang = ks_xstrdup(m->lang);
+	if (ep->images == KS_IMAGES_EMBED || ep->images == KS_IMAGES_LINK) {
+		o.images = KS_IMAGES_LINK;
+		o.image_src = ks_epub_media_src;
+		o.image_ctx = &ep->media;
+	}
+	ep->media.path = a->path;
+	ks_render_html(&body, a->body, &o);
+	ep->media.path = NULL;
+	len = body.len;
+	ks_epub_store_keep(&ep->store, &c->body, ks_buf_detach(&body), len);
+	c->seq = ep->nch;
+	if (ep->nch == ep->capch) {
+		ep->capch = ep->capch ? ep->capch * 2 : 64;
+		ep->ch = ks_xrealloc(ep->ch, ep->capch * sizeof(*ep->ch));
+	}
+	ep->ch[ep->nch++] = c;
+	return 0;
+}
+
+/* Oldest first, undated last, input order among equals. */
+static int
+by_date(const void *x, const void *y)
+{
+	const struct chapter *a = *(const struct chapter *const *)x;
+	const struct chapter *b = *(const struct chapter *const *)y;
+
+	if (a->m.date.known != b->m.date.known)
+		return a->m.date.known ? -1 : 1;
+	if (a->m.date.known && a->m.date.utc != b->m.date.utc)
+		return a->m.date.utc < b->m.date.utc ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Sections in the order their first chapter comes, chapters in date
+ * order within each; seq is the date order by then. */
+static int
+by_group(const void *x, const void *y)
+{
+	const struct chapter *a = *(const struct chapter *const *)x;
+	const struct chapter *b = *(const struct chapter *const *)y;
+
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * The section called name, made at position first when new. Linear in the
+ * sections, which are months or categories: a few hundred at most.
+ */
+static const struct section *
+section(struct epub *ep, const char *name, size_t first)
+{
+	for (size_t i = 0; i < ep->nsections; i++)
+		if (strcmp(ep->sections[i].name, name) == 0)
+			return &ep->sections[i];
+	ep->sections = ks_xrealloc(ep->sections, (ep->nsections + 1) *
+	    sizeof(*ep->sections));
+	ep->sections[ep->nsections].name = ks_xstrdup(name);
+	ep->sections[ep->nsections].first = first;
+	return &ep->sections[ep->nsections++];
+}
+
+/* Puts the chapters in reading order and names their files. */
+static void
+order_chapters(struct epub *ep, const char *lang)
+{
+	qsort(ep->ch, ep->nch, sizeof(*ep->ch), by_date);
+	for (size_t i = 0; i < ep->nch && ep->group_by != GROUP_NONE; i++) {
+		struct chapter *c = ep->ch[i];
+		struct ks_buf b = KS_BUF_INIT;
+		const struct section *s;
+		/* Past every real position: uncategorised goes last. */
+		size_t first = i;
+
+		c->seq = i;
+		if (ep->group_by == GROUP_MONTH && c->m.date.known)
+			ks_epub_month_label(&b, &c->m.date, lang);
+		else if (ep->group_by == GROUP_MONTH)
+			ks_buf_puts(&b, ks_epub_undated_label(lang));
+		else if (c->m.category != NULL)
+			ks_buf_puts(&b, c->m.category);
+		else {
+			ks_buf_puts(&b, ks_epub_uncategorised_label(lang));
+			first = ep->nch;
+		}
+		s = section(ep, ks_buf_cstr(&b), first);
+		/* The name outlives moves of the array: it is its own. */
+		c->m.group = s->name;
+		c->group = s->first;
+		ks_buf_free(&b);
+	}
+	if (ep->group_by != GROUP_NONE)
+		qsort(ep->ch, ep->nch, sizeof(*ep->ch), by_group);
+	for (size_t i = 0; i < ep->nch; i++)
+		snprintf(ep->ch[i]->m.file, sizeof(ep->ch[i]->m.file),
+		    "chap-%04zu.xhtml", i + 1);
+}
+
+static void
+utc_stamp(int64_t t, char *buf)
+{
+	struct ks_date d = { .utc = t, .known = true, .has_time = true,
+		.has_zone = true };
+
+	ks_date_format_utc(&d, buf);
+}
+
+/*
+ * The time_t to give libzip for the instant t. libzip writes DOS times
+ * in the local zone of the machine; handing it the instant whose local
+ * time reads as t in UTC makes the bytes the same in every zone.
+ */
+static time_t
+zip_mtime(int64_t t)
+{
+	struct tm tm;
+	time_t tt;
+
+	if (t < 315532800)		/* DOS times start in 1980 */
+		t = 315532800;
+	if (t > 4354819199)		/* ... and end in 2107 */
+		t = 4354819199;
+	tt = (time_t)t;
+	gmtime_r(&tt, &tm);
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static void
+part_head(struct part *p)
+{
+	if (p->chapter != NULL && p->head.len == 0)
+		ks_epub_chapter_head(&p->head, &p->chapter->m);
+}
+
+static zip_uint64_t
+part_size(struct part *p)
+{
+	size_t tail = p->chapter ? strlen(ks_epub_chapter_tail()) : 0;
+
+	return p->head.len + p->blob->len + tail;
+}
+
+/* Copies up to n bytes of the entry from p->pos. Returns the count, or
+ * -1 when the spill file cannot be read. */
+static zip_int64_t
+part_read(struct part *p, char *dst, zip_uint64_t n)
+{
+	const char *tail = p->chapter ? ks_epub_chapter_tail() : "";
+	size_t hl = p->head.len, bl = p->blob->len, tl = strlen(tail);
+	zip_uint64_t done = 0;
+
+	while (done < n && p->pos < hl + bl + tl) {
+		size_t at = (size_t)p->pos, want = (size_t)(n - done), k;
+		ssize_t r;
+
+		if (at < hl) {
+			k = hl - at < want ? hl - at : want;
+			memcpy(dst + done, p->head.ptr + at, k);
+		} else if (at < hl + bl) {
+			r = ks_epub_store_read(&p->ep->store, p->blob, at - hl,
+			    dst + done, want);
+			if (r < 0) {
+				zip_error_set(&p->err, ZIP_ER_READ, errno);
+				return -1;
+			}
+			k = (size_t)r;
+		} else {
+			k = hl + bl + tl - at < want ? hl + bl + tl - at : want;
+			memcpy(dst + done, tail + (at - hl - bl), k);
+		}
+		done += k;
+		p->pos += k;
+	}
+	return (zip_int64_t)done;
+}
+
+static zip_int64_t
+part_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct part *p = ud;
+	zip_stat_t *st;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		part_head(p);
+		p->open = 1;
+		p->pos = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		return part_read(p, data, len);
+	case ZIP_SOURCE_CLOSE:
+		/* One chapter's head at a time, however long the book. */
+		ks_buf_free(&p->head);
+		p->open = 0;
+		return 0;
+	case ZIP_SOURCE_STAT:
+		if ((st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len,
+		    &p->err)) == NULL)
+			return -1;
+		part_head(p);
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE;
+		st->size = part_size(p);
+		if (!p->open)
+			ks_buf_free(&p->head);
+		return sizeof(*st);
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&p->err, data, len);
+	case ZIP_SOURCE_FREE:
+		ks_buf_free(&p->head);
+		zip_error_fini(&p->err);
+		free(p);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&p->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* Adds name with src's bytes; store = no compression. Returns 0 or -1
+ * (src is freed either way). */
+static int
+add_entry(zip_t *za, const char *name, zip_source_t *src, bool store,
+    time_t mtime)
+{
+	zip_int64_t i;
+
+	if (src == NULL)
+		return -1;
+	if ((i = zip_file_add(za, name, src, 0)) < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	if (zip_set_file_compression(za, (zip_uint64_t)i, store ? ZIP_CM_STORE :
+	    ZIP_CM_DEFLATE, store ? 0 : DEFLATE_LEVEL) != 0 ||
+	    zip_file_set_mtime(za, (zip_uint64_t)i, mtime, 0) != 0 ||
+	    zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
+	    ZIP_OPSYS_UNIX, 0100644u << 16) != 0)
+		return -1;
+	return 0;
+}
+
+/* Adds one generated text part. */
+static int
+add_text(zip_t *za, const char *name, struct ks_buf *b, bool store,
+    time_t mtime)
+{
+	size_t len = b->len;
+	char *data = ks_buf_detach(b);
+	zip_source_t *src = zip_source_buffer(za, data, len, 1);
+
+	if (src == NULL)
+		free(data);
+	return add_entry(za, name, src, store, mtime);
+}
+
+static int
+add_part(struct epub *ep, zip_t *za,
+    const char *name, const struct chapter *c, const struct ks_epub_blob *blob,
+    time_t mtime)
+{
+	struct part *p = ks_xcalloc(1, sizeof(*p));
+	zip_source_t *src;
+	struct ks_buf path = KS_BUF_INIT;
+	int rc;
+
+	p->ep = ep;
+	p->chapter = c;
+	p->blob = blob;
+	zip_error_init(&p->err);
+	if ((src = zip_source_function(za, part_cb, p)) == NULL) {
+		zip_error_fini(&p->err);
+		free(p);
+	}
+	ks_buf_printf(&path, "EPUB/%s", name);
+	rc = add_entry(za, ks_buf_cstr(&path), src, false, mtime);
+	ks_buf_free(&path);
+	return rc;
+}
+
+/* Every entry, in the one order that makes the bytes reproducible. */
+static int
+add_all(struct epub *ep, zip_t *za, struct ks_epub_book *book, time_t t)
+{
+	struct ks_buf b = KS_BUF_INIT;
+	int rc = -1;
+
+	ks_buf_puts(&b, "application/epub+zip");
+	if (add_text(za, "mimetype", &b, true, t) != 0)
+		goto out;
+	ks_epub_container(&b);
+	if (add_text(za, "META-INF/container.xml", &b, false, t) != 0)
+		goto out;
+	ks_epub_package(&b, book);
+	if (add_text(za, "EPUB/package.opf", &b, false, t) != 0)
+		goto out;
+	ks_epub_nav(&b, book);
+	if (add_text(za, "EPUB/nav.xhtml", &b, false, t) != 0)
+		goto out;
+	ks_epub_ncx(&b, book);
+	if (add_text(za, "EPUB/toc.ncx", &b, false, t) != 0)
+		goto out;
+	ks_epub_css(&b, book->vertical);
+	if (add_text(za, "EPUB/style.css", &b, false, t) != 0)
+		goto out;
+	ks_epub_cover_svg(&b, book);
+	if (add_text(za, "EPUB/cover.svg", &b, false, t) != 0)
+		goto out;
+	ks_epub_cover_page(&b, book);
+	if (add_text(za, "EPUB/cover.xhtml", &b, false, t) != 0)
+		goto out;
+	ks_epub_title_page(&b, book);
+	if (add_text(za, "EPUB/title.xhtml", &b, false, t) != 0)
+		goto out;
+	for (size_t i = 0; i < ep->nch; i++)
+		if (add_part(ep, za, ep->ch[i]->m.file, ep->ch[i],
+		    &ep->ch[i]->body, t) != 0)
+			goto out;
+	for (size_t i = 0; i < ep->media.len; i++) {
+		const struct ks_epub_embedded *e = &ep->media.v[i];
+
+		if (e->m.file[0] != '\0' && add_part(ep, za, e->m.file,
+		    NULL, &e->data, t) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	ks_buf_free(&b);
+	return rc;
+}
+
+/* Copies the finished book at tmp to standard output. */
+static int
+copy_out(const char *tmp)
+{
+	char chunk[65536];
+	FILE *fp = fopen(tmp, "rb");
+	size_t n;
+	int rc = 0;
+
+	if (fp == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (fwrite(chunk, 1, n, stdout) != n)
+			rc = -1;
+	if (ferror(fp) || fflush(stdout) != 0)
+		rc = -1;
+	fclose(fp);
+	return rc;
+}
+
+/* Flushes the file at path to disk. Returns 0 or -1 (errno). */
+static int
+sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/*
+ * Packs the book into a temporary file beside the output (or in TMPDIR
+ * for standard output) and renames it over the output once complete.
+ * Returns 0, or -1 after reporting; then no temporary file is left.
+ */
+static int
+write_book(struct epub *ep, struct ks_epub_book *book, int64_t now)
+{
+	const char *out = ep->output, *dir = getenv("TMPDIR");
+	bool to_stdout = strcmp(out, "-") == 0;
+	const char *name = to_stdout ? "<stdout>" : out;
+	struct ks_buf tmp = KS_BUF_INIT;
+	zip_t *za = NULL;
+	int fd, zerr = 0, rc = -1;
+
+	if (to_stdout)
+		ks_buf_printf(&tmp, "%s/ksconv-XXXXXX", dir && *dir ? dir : "/tmp");
+	else
+		ks_buf_printf(&tmp, "%s.tmp-XXXXXX", out);
+	if ((fd = mkstemp(tmp.ptr)) < 0) {
+		ks_error(name, 0, "cannot create a temporary file: %s",
+		    strerror(errno));
+		ks_buf_free(&tmp);
+		return -1;
+	}
+	/* libzip gives its own temporary file this file's mode. */
+	if (fchmod(fd, 0644) != 0) {
+		ks_error(name, 0, "cannot write: %s", strerror(errno));
+		close(fd);
+		goto out;
+	}
+	close(fd);
+	if ((za = zip_open(tmp.ptr, ZIP_TRUNCATE, &zerr)) == NULL) {
+		zip_error_t e;
+
+		zip_error_init_with_code(&e, zerr);
+		ks_error(name, 0, "cannot start the book: %s",
+		    zip_error_strerror(&e));
+		zip_error_fini(&e);
+		goto out;
+	}
+	if (add_all(ep, za, book, zip_mtime(now)) != 0) {
+		ks_error(name, 0, "cannot pack the book: %s", zip_strerror(za));
+		zip_discard(za);
+		goto out;
+	}
+	if (zip_close(za) != 0) {
+		ks_error(name, 0, "cannot write: %s", zip_strerror(za));
+		zip_discard(za);
+		goto out;
+	}
+	if (sync_file(tmp.ptr) != 0) {
+		ks_error(name, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (to_stdout ? copy_out(tmp.ptr) != 0 : rename(tmp.ptr, out) != 0) {
+		ks_error(name, 0, "cannot %s: %s", to_stdout ? "write" :
+		    "replace", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc != 0 || to_stdout)
+		unlink(tmp.ptr);
+	ks_buf_free(&tmp);
+	return rc;
+}
+
+static int
+epub_finish(void *state)
+{
+	struct epub *ep = state;
+	struct ks_epub_book book;
+	struct ks_epub_chapter **chapters;
+	struct ks_epub_image *images;
+	char *id;
+	int64_t now = ks_wu_now(ep->s, ep->newest);
+	size_t n = 0;
+	int rc;
+
+	if (ep->lang == NULL)
+		ep->lang = ks_xstrdup("und");
+	for (size_t i = 0; i < ep->nch; i++)
+		if (ep->ch[i]->m.lang == NULL)
+			ep->ch[i]->m.lang = ks_xstrdup(ep->lang);
+	if (ep->media.not_fetched > 0)
+		ks_warn(NULL, 0, "%zu remote image%s left as links in the "
+		    "book (--fetch-images downloads them)",
+		    ep->media.not_fetched, ep->media.not_fetched == 1 ? "" : "s");
+	order_chapters(ep, ep->lang);
+	id = strncmp(ep->s->id, "urn:uuid:", 9) == 0 ? ks_xstrdup(ep->s->id) :
+	    ks_derive_uuid(NULL, ep->s->id);
+	images = ks_xcalloc(ep->media.embedded + 1, sizeof(*images));
+	for (size_t i = 0; i < ep->media.len; i++)
+		if (ep->media.v[i].m.file[0] != '\0')
+			images[n++] = ep->media.v[i].m;
+	memset(&book, 0, sizeof(book));
+	book.id = id;
+	book.title = ep->s->title;
+	book.subtitle = ep->s->subtitle;
+	book.author = ep->s->author;
+	book.lang = ep->lang;
+	utc_stamp(ep->newest == INT64_MIN ? now : ep->newest, book.date);
+	utc_stamp(now, book.modified);
+	book.vertical = ep->s->vertical;
+	book.grouped = ep->group_by != GROUP_NONE;
+	chapters = ks_xcalloc(ep->nch + 1, sizeof(*chapters));
+	for (size_t i = 0; i < ep->nch; i++)
+		chapters[i] = &ep->ch[i]->m;
+	book.chapters = chapters;
+	book.nchapters = ep->nch;
+	book.images = images;
+	book.nimages = n;
+	rc = write_book(ep, &book, now);
+	free(chapters);
+	free(images);
+	free(id);
+	return rc;
+}
+
+const struct ks_writer_class ks_writer_epub = {
+	.name = "epub",
+	.default_name = "anthology.epub",
+	.summary = "an EPUB 3 book of all articles, oldest first",
+	.folder = false,
+	.to_stdout = false,
+	.begin = epub_begin,
+	.add = epub_add,
+	.finish = epub_finish,
+	.free = epub_free,
+};
