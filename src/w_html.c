@@ -138,6 +138,7 @@ struct html_state {
 	char			*articles;	/* folder/articles */
 	int			 link_feeds;
 	struct ks_wu_slugs	 slugs;
+	struct ks_output_batch	 out;	/* pages land together at the end */
 	struct html_entry	*v;
 	size_t			 len;
 	size_t			 cap;
@@ -488,7 +489,8 @@ html_add(void *state, const struct ks_article *a)
 	render_page(&page, st, a, lang, e->author);
 	ks_buf_printf(&name, "%s.html", e->slug);
 	path = join(st->articles, ks_buf_cstr(&name));
-	rc = ks_output_write(path, ks_buf_cstr(&page), page.len);
+	rc = ks_output_batch_write(&st->out, path, ks_buf_cstr(&page),
+	    page.len);
 	free(path);
 	ks_buf_free(&name);
 	ks_buf_free(&page);
@@ -624,7 +626,10 @@ html_finish(void *state)
 		qsort(st->v, st->len, sizeof(*st->v), cmp_entries);
 	render_index(&b, st, index_lang(st));
 	path = join(st->folder, "index.html");
-	rc = ks_output_write(path, ks_buf_cstr(&b), b.len);
+	rc = ks_output_batch_write(&st->out, path, ks_buf_cstr(&b), b.len);
+	/* The pages written so far land even when the index could not. */
+	if (ks_output_batch_commit(&st->out) != 0)
+		rc = -1;
 	free(path);
 	ks_buf_free(&b);
 	return rc;
@@ -642,6 +647,7 @@ html_free(void *state)
 		free(st->v[i].lang);
 	}
 	free(st->v);
+	ks_output_batch_free(&st->out);
 	ks_wu_slugs_free(&st->slugs);
 	free(st->articles);
 	free(st->folder);

@@ -36,44 +36,68 @@ ks_wu_now(const struct ks_settings *s, int64_t newest_utc)
 	return newest_utc == INT64_MIN ? 0 : newest_utc;
 }
 
-static int
-taken(const struct ks_wu_slugs *sl, const char *name)
+/* FNV-1a: slugs are short, and any even spread will do. */
+static size_t
+hash_name(const char *s)
 {
-	for (size_t i = sl->len; i > 0; i--)
-		if (strcmp(sl->names[i - 1], name) == 0)
-			return 1;
-	return 0;
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return (size_t)h;
 }
 
-/*
- * Linear in the names so far; a run of 100 000 articles would want a hash
- * set here (issue 7 measures it).
- */
+/* The slot holding name, or the free slot where it would go. */
+static char **
+find(char **names, size_t cap, const char *name)
+{
+	size_t i = hash_name(name) & (cap - 1);
+
+	while (names[i] != NULL && strcmp(names[i], name) != 0)
+		i = (i + 1) & (cap - 1);
+	return &names[i];
+}
+
+static void
+grow(struct ks_wu_slugs *sl)
+{
+	size_t cap = sl->cap ? sl->cap * 2 : 64;
+	char **names = ks_xcalloc(cap, sizeof(*names));
+
+	for (size_t i = 0; i < sl->cap; i++)
+		if (sl->names[i] != NULL)
+			*find(names, cap, sl->names[i]) = sl->names[i];
+	free(sl->names);
+	sl->names = names;
+	sl->cap = cap;
+}
+
+/* A hash set, so 100 000 articles cost no more per slug than ten. */
 const char *
 ks_wu_slug(struct ks_wu_slugs *sl, const char *prefix, const char *title)
 {
 	struct ks_buf b = KS_BUF_INIT;
 	char *slug = ks_derive_slug(title ? title : "", SLUG_MAX_BYTES);
+	char **slot;
 	size_t n = 1;
 
+	if ((sl->len + 1) * 4 > sl->cap * 3)
+		grow(sl);
 	ks_buf_printf(&b, "%s%s", prefix ? prefix : "", slug);
-	while (taken(sl, ks_buf_cstr(&b))) {
+	while (*(slot = find(sl->names, sl->cap, ks_buf_cstr(&b))) != NULL) {
 		ks_buf_clear(&b);
 		ks_buf_printf(&b, "%s%s-%zu", prefix ? prefix : "", slug, ++n);
 	}
 	free(slug);
-	if (sl->len == sl->cap) {
-		sl->cap = sl->cap ? sl->cap * 2 : 64;
-		sl->names = ks_xrealloc(sl->names, sl->cap * sizeof(*sl->names));
-	}
-	sl->names[sl->len] = ks_buf_detach(&b);
-	return sl->names[sl->len++];
+	*slot = ks_buf_detach(&b);
+	sl->len++;
+	return *slot;
 }
 
 void
 ks_wu_slugs_free(struct ks_wu_slugs *sl)
 {
-	for (size_t i = 0; i < sl->len; i++)
+	for (size_t i = 0; i < sl->cap; i++)
 		free(sl->names[i]);
 	free(sl->names);
 	memset(sl, 0, sizeof(*sl));

@@ -28,9 +28,9 @@ int64_t	ks_wu_now(const struct ks_settings *s, int64_t newest_utc);
  * order, so the html writer's pages and the feeds' links agree.
  */
 struct ks_wu_slugs {
-	char	**names;
+	char	**names;	/* open addressing; NULL is a free slot */
 	size_t	  len;
-	size_t	  cap;
+	size_t	  cap;		/* a power of two, or 0 */
 };
 
 /* The unique slug for this title (ks_derive_slug, max 60 bytes) with an

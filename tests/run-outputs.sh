@@ -27,4 +27,25 @@ for f in $formats; do
 	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
 	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
 done
+# Folder formats: a write that fails mid-run exits 2, leaves no temporary
+# anywhere in the folder, and an old file it could not replace unchanged.
+for f in $formats; do
+	folder=$("$KSCONV" --list-formats | awk -v f="$f" '$1 == f {print $2}')
+	case $folder in *.*) [ "$f" = html ] || continue ;; esac
+	dir="$tmp/$f-site"
+	mkdir -p "$dir"
+	printf 'old index\n' >"$dir/index.html"
+	sh -c 'trap "" XFSZ; ulimit -f 2; exec "$@"' sh $KSWRAP "$KSCONV" \
+	    --to "$f" -o "$dir" seeds/ >/dev/null 2>"$tmp/err"
+	rc=$?
+	check "$f: a write that fails (ulimit -f) exits 2 (got $rc)" [ "$rc" -eq 2 ]
+	check "$f: ... no temporary file is left" \
+	    sh -c "! find '$dir' -name '*.tmp-*' | grep -q ."
+	check "$f: ... an old file it could not replace is unchanged" \
+	    grep -qx 'old index' "$dir/index.html"
+	rm -rf "$dir"
+	run_ksconv --to "$f" -o "$tmp/missing/parent/$f" seeds/ >/dev/null 2>"$tmp/err"
+	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
+	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
+done
 done_tests outputs
