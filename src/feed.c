@@ -169,7 +169,8 @@ order(struct ks_feed *f)
 		ks_warn(e->path, 0, "no date; the %s feed uses %s", f->format,
 		    ks_date_format_utc(&e->published, when));
 	}
-	qsort(f->v, f->len, sizeof(*f->v), cmp_entries);
+	if (f->len > 1)
+		qsort(f->v, f->len, sizeof(*f->v), cmp_entries);
 }
 
 /* This feed file's URL under the base URL, or NULL without one. The

@@ -278,7 +278,9 @@ section(struct epub *ep, const char *name, size_t first)
 static void
 order_chapters(struct epub *ep, const char *lang)
 {
-	qsort(ep->ch, ep->nch, sizeof(*ep->ch), by_date);
+	/* qsort's pointer must not be NULL, even for no element. */
+	if (ep->nch > 1)
+		qsort(ep->ch, ep->nch, sizeof(*ep->ch), by_date);
 	for (size_t i = 0; i < ep->nch && ep->group_by != GROUP_NONE; i++) {
 		struct chapter *c = ep->ch[i];
 		struct ks_buf b = KS_BUF_INIT;
@@ -303,7 +305,7 @@ order_chapters(struct epub *ep, const char *lang)
 		c->group = s->first;
 		ks_buf_free(&b);
 	}
-	if (ep->group_by != GROUP_NONE)
+	if (ep->group_by != GROUP_NONE && ep->nch > 1)
 		qsort(ep->ch, ep->nch, sizeof(*ep->ch), by_group);
 	for (size_t i = 0; i < ep->nch; i++)
 		snprintf(ep->ch[i]->m.file, sizeof(ep->ch[i]->m.file),
