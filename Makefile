@@ -24,7 +24,7 @@ BUILD_DEPS := gcc make pkg-config libxml2-dev libyaml-dev libzip-dev \
 	libmd4c-dev libmd4c-html0-dev uuid-dev libjansson-dev \
 	libcurl4-openssl-dev
 # The independent judges of our outputs, and the tools the tests drive.
-TEST_DEPS  := valgrind libxml2-utils python3 python3-feedparser python3-yaml \
+TEST_DEPS  := valgrind time libxml2-utils python3 python3-feedparser python3-yaml \
 	newsboat sqlite3 cmark pandoc epubcheck default-jre-headless jing \
 	unzip zip
 
@@ -107,7 +107,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ksconv $(DESTDIR)$(MANDIR)/man1/ksconv.1
 
 clean:
-	rm -rf build build-asan ksconv out
+	rm -rf build build-asan build-fuzz build-bench ksconv out
 
 # libFuzzer harnesses (make fuzz, make fuzz-ci) live in their own file.
 -include fuzz/fuzz.mk

@@ -12,6 +12,26 @@ static atomic_size_t	nerrors;
 static atomic_size_t	nwarnings;
 static _Thread_local struct ks_buf *capture;
 
+/*
+ * A file name may hold a newline or a terminal escape: shown raw it would
+ * split the message or reach the terminal, so control bytes are written
+ * as \xNN (and a backslash as \\, so the form stays unambiguous).
+ */
+static void
+put_path(struct ks_buf *b, const char *path)
+{
+	for (; *path != '\0'; path++) {
+		unsigned char c = (unsigned char)*path;
+
+		if (c < 0x20 || c == 0x7F)
+			ks_buf_printf(b, "\\x%02x", c);
+		else if (c == '\\')
+			ks_buf_puts(b, "\\\\");
+		else
+			ks_buf_putc(b, (char)c);
+	}
+}
+
 void
 ks_diag(enum ks_level level, const char *path, size_t line, const char *fmt, ...)
 {
@@ -26,10 +46,10 @@ ks_diag(enum ks_level level, const char *path, size_t line, const char *fmt, ...
 		return;
 	ks_buf_puts(&msg, "ksconv: ");
 	if (path != NULL) {
+		put_path(&msg, path);
 		if (line > 0)
-			ks_buf_printf(&msg, "%s:%zu: ", path, line);
-		else
-			ks_buf_printf(&msg, "%s: ", path);
+			ks_buf_printf(&msg, ":%zu", line);
+		ks_buf_puts(&msg, ": ");
 	}
 	ks_buf_puts(&msg, level == KS_ERROR ? "error: " : "warning: ");
 	va_start(ap, fmt);

@@ -495,6 +495,37 @@ skip_past(struct scan *sc, const char *end)
 }
 
 /*
+ * Moves past a doctype. One with an internal subset ("<!DOCTYPE html [
+ * <!ENTITY lol ...> ]>", the billion-laughs shape) is left out whole:
+ * libxml2's HTML parser never expands its entities but would show the
+ * declarations as text.
+ */
+static void
+skip_doctype(struct scan *sc)
+{
+	size_t i;
+
+	for (i = sc->pos; i < sc->len && sc->s[i] != '>' && sc->s[i] != '['; i++)
+		continue;
+	if (i == sc->len || sc->s[i] == '>') {
+		skip_past(sc, ">");
+		return;
+	}
+	if (memchr(sc->s + i, ']', sc->len - i) == NULL) {
+		/* Never closed: as libxml2 reads it, to the first '>'. */
+		skip_past(sc, ">");
+		return;
+	}
+	sc->pos = i;
+	skip_past(sc, "]");
+	while (sc->pos < sc->len && is_blank((unsigned char)sc->s[sc->pos]))
+		sc->pos++;
+	if (sc->pos < sc->len && sc->s[sc->pos] == '>')
+		sc->pos++;
+	omit_to(sc, sc->pos);
+}
+
+/*
  * Copies html to out with the start and end tags of elements deeper than
  * KS_HTML_MAX_DEPTH left out (their text stays). The depth is modelled the
  * way libxml2 2.9.14 counts it: void elements and "/>" do not open,
@@ -534,8 +565,18 @@ flatten(const char *html, size_t len, struct ks_buf *out)
 		else if (c == '!' && at_word(html, len, sc.pos + 2, "--")) {
 			sc.pos += 4;
 			skip_past(&sc, "-->");
-		} else if (c == '?' || (c == '!' &&
-		    at_word(html, len, sc.pos + 2, "doctype")))
+		} else if (c == '!' && at_word(html, len, sc.pos + 2,
+		    "doctype")) {
+			skip_doctype(&sc);
+		} else if (c == '!' && sc.pos + 2 < len &&
+		    (is_letter((unsigned char)html[sc.pos + 2]) ||
+		    html[sc.pos + 2] == '[') &&
+		    memchr(html + sc.pos, '>', len - sc.pos) != NULL) {
+			/* <!ENTITY ...>, <![CDATA[ ...: a bogus comment to a
+			 * browser, stray text to libxml2. */
+			skip_past(&sc, ">");
+			omit_to(&sc, sc.pos);
+		} else if (c == '?')
 			skip_past(&sc, ">");
 		else
 			sc.pos++;
@@ -568,9 +609,47 @@ ks_html_parse(const char *html, size_t len)
 	return doc;
 }
 
+/* The opening tags md4c-html writes for a body cell (one per alignment). */
+static const char *const td_open[] = {
+	"<td>", "<td align=\"left\">", "<td align=\"center\">",
+	"<td align=\"right\">",
+};
+
+/*
+ * Removes the empty cells that end the row just rendered into b. md4c pads
+ * every body row to the header's width (up to 128 columns), so 18 KB of
+ * "|" lines under a wide header would become a million cells, hundreds of
+ * megabytes of DOM; trailing empty cells hold no text, and without them
+ * the HTML stays proportional to the Markdown.
+ */
+static void
+trim_empty_cells(struct ks_buf *b)
+{
+	static const char close[] = "</td>\n";
+	const size_t nclose = sizeof(close) - 1;
+
+	while (b->len >= nclose &&
+	    memcmp(b->ptr + b->len - nclose, close, nclose) == 0) {
+		size_t end = b->len - nclose, k, n = 0;
+
+		for (k = 0; k < sizeof(td_open) / sizeof(td_open[0]); k++) {
+			n = strlen(td_open[k]);
+			if (end >= n && memcmp(b->ptr + end - n, td_open[k],
+			    n) == 0)
+				break;
+		}
+		if (k == sizeof(td_open) / sizeof(td_open[0]))
+			return;
+		ks_buf_truncate(b, end - n);
+	}
+}
+
 static void
 md_out(const MD_CHAR *text, MD_SIZE size, void *arg)
 {
+	/* md4c-html ends a row with exactly this one call. */
+	if (size == 6 && memcmp(text, "</tr>\n", 6) == 0)
+		trim_empty_cells(arg);
 	ks_buf_put(arg, text, size);
 }
 

@@ -1,6 +1,7 @@
 /* Maps the many spellings of front-matter keys onto the article model. */
 #include "meta.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -115,21 +116,70 @@ set_date(struct ks_article *a, struct ks_date *d, const struct ks_field *f,
 		    "the article is converted as undated", f->key, v);
 }
 
-/* Keeps the field in a->extra, proxies unwrapped when it is a URL. */
+/* Does the key name a URL that a site generator puts in an href or src
+ * (headimg, cover_image, original_url, ...)? */
+static bool
+url_key(const char *key)
+{
+	static const char *const ends[] = { "url", "link", "href", "src",
+		"image", "img", "thumbnail", "cover", "banner", "icon", "logo",
+		"avatar", "original" };
+	size_t len = strlen(key), n;
+
+	if (slot_of(key) == SLOT_LINK || slot_of(key) == SLOT_IMAGE)
+		return true;
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		n = strlen(ends[i]);
+		if (len >= n && strcasecmp(key + len - n, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Is v a URL that could run code (javascript:, vbscript:, data:text/html,
+ * file: ...)? Relative and odd URLs are not: generators resolve those. */
+static bool
+dangerous_url(const char *v)
+{
+	char *out = NULL;
+	bool bad = ks_url_clean(v, NULL, KS_URL_IMAGE, &out) ==
+	    KS_URL_DANGEROUS;
+
+	free(out);
+	return bad;
+}
+
+/*
+ * Keeps the field in a->extra, proxies unwrapped when it is a URL. The
+ * Markdown writer writes extra back into front matter, where a
+ * "javascript:" headimg would become some site's href: values of URL keys
+ * with a dangerous scheme are dropped (a field left with none goes).
+ */
 static void
 keep_extra(struct ks_article *a, struct ks_field *f)
 {
+	struct ks_strs values = KS_STRS_INIT;
 	struct ks_field *e;
+	bool check = url_key(f->key);
 
-	e = ks_fields_add(&a->extra, f->key, f->is_list, f->line);
 	for (size_t i = 0; i < f->values.len; i++) {
 		const char *v = f->values.v[i];
 
-		if (ks_url_is_http(v))
-			ks_strs_push_owned(&e->values, ks_url_unwrap_proxy(v));
+		if (check && dangerous_url(v))
+			ks_warn(a->path, f->line, "unsafe URL in '%s'; dropped",
+			    f->key);
+		else if (ks_url_is_http(v))
+			ks_strs_push_owned(&values, ks_url_unwrap_proxy(v));
 		else
-			ks_strs_push(&e->values, v);
+			ks_strs_push(&values, v);
 	}
+	if (values.len == 0 && f->values.len > 0 && !f->is_list) {
+		ks_strs_free(&values);
+		return;
+	}
+	e = ks_fields_add(&a->extra, f->key, f->is_list, f->line);
+	ks_strs_free(&e->values);
+	e->values = values;
 }
 
 void
@@ -166,7 +216,8 @@ ks_meta_from_fields(struct ks_article *a, struct ks_fields *fields,
 				keep_extra(a, f);
 			break;
 		case SLOT_IMAGE:
-			if (a->image == NULL && v != NULL)
+			/* keep_extra reports a dangerous one. */
+			if (a->image == NULL && v != NULL && !dangerous_url(v))
 				a->image = ks_xstrdup(v);
 			keep_extra(a, f);
 			break;
