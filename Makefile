@@ -35,20 +35,25 @@ LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 KSCONV	?= ./ksconv
+# make V=1 shows the compiler's command lines.
+Q	:= $(if $(V),,@)
 
-.PHONY: all deps test-deps demo check test unit asan valgrind install \
+.PHONY: all deps test-deps demo check test unit asan valgrind valgrind-smoke install \
 	uninstall clean golden-update
 
 all: ksconv
 
 ksconv: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $(OBJS) $(PKG_LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $(OBJS) $(PKG_LIBS)
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
-	$(CC) $(KS_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "  CC    $<"
+	$(Q)$(CC) $(KS_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJS) | $(BUILD)/tests
-	$(CC) $(KS_CFLAGS) $(PKG_CFLAGS) -iquote src $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	@echo "  CC    $<"
+	$(Q)$(CC) $(KS_CFLAGS) $(PKG_CFLAGS) -iquote src $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(LIB_OBJS) $(PKG_LIBS)
 
 $(BUILD) $(BUILD)/tests:
@@ -94,6 +99,11 @@ valgrind: test-deps
 	KSWRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99" \
 	    UNITWRAP="valgrind -q --leak-check=full --error-exitcode=99" \
 	    sh tests/run-all.sh $(UNIT_BINS)
+
+# What CI runs under valgrind: every format on the seeds and the corpus.
+valgrind-smoke: test-deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/valgrind-smoke.sh
 
 golden-update: all
 	UPDATE=1 sh tests/run-golden.sh
