@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ascii.h"
+
 /* Longest input after white space is folded; real dates, even JavaScript's
  * "Fri Apr 08 2022 17:57:45 GMT+0800 (China Standard Time)", are far shorter. */
 #define DATE_MAX	256
@@ -71,31 +73,12 @@ struct fields {
 	bool	has_zone;
 };
 
-static bool
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* ASCII only: the C library's tolower follows the locale. */
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 static size_t
 count_digits(const char *p)
 {
 	size_t n;
 
-	for (n = 0; is_digit((unsigned char)p[n]); n++)
+	for (n = 0; ks_ascii_is_digit((unsigned char)p[n]); n++)
 		continue;
 	return n;
 }
@@ -105,7 +88,7 @@ count_alpha(const char *p)
 {
 	size_t n;
 
-	for (n = 0; is_alpha((unsigned char)p[n]); n++)
+	for (n = 0; ks_ascii_is_alpha((unsigned char)p[n]); n++)
 		continue;
 	return n;
 }
@@ -116,7 +99,7 @@ same_letters(const char *a, const char *b, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+		if (ks_ascii_lower((unsigned char)a[i]) != ks_ascii_lower((unsigned char)b[i]))
 			return false;
 	return true;
 }
@@ -396,14 +379,14 @@ match_meridiem(const char *p, int *meridiem)
 {
 	int c;
 
-	c = lower((unsigned char)p[0]);
+	c = ks_ascii_lower((unsigned char)p[0]);
 	if (c != 'a' && c != 'p')
 		return NULL;
 	*meridiem = c == 'a' ? 1 : 2;
-	if (lower((unsigned char)p[1]) == 'm' &&
-	    !is_alpha((unsigned char)p[2]))
+	if (ks_ascii_lower((unsigned char)p[1]) == 'm' &&
+	    !ks_ascii_is_alpha((unsigned char)p[2]))
 		return p + 2;
-	if (p[1] == '.' && lower((unsigned char)p[2]) == 'm' && p[3] == '.')
+	if (p[1] == '.' && ks_ascii_lower((unsigned char)p[2]) == 'm' && p[3] == '.')
 		return p + 4;
 	return NULL;
 }
@@ -459,13 +442,13 @@ parse_clock(const char *p, struct fields *f)
 	f->min = f->sec = 0;
 	if (cjk) {
 		/* "14时" alone, "14时30分", "14时30分05秒", "14点30". */
-		if (!is_digit((unsigned char)*p))
+		if (!ks_ascii_is_digit((unsigned char)*p))
 			return p;
 		if ((p = read_num(p, 1, 2, &f->min)) == NULL)
 			return NULL;
 		if ((q = match_lit(p, "分")) != NULL)
 			p = q;
-		if (is_digit((unsigned char)*p)) {
+		if (ks_ascii_is_digit((unsigned char)*p)) {
 			if ((p = read_num(p, 1, 2, &f->sec)) == NULL)
 				return NULL;
 			if ((q = match_lit(p, "秒")) != NULL)
@@ -478,7 +461,7 @@ parse_clock(const char *p, struct fields *f)
 	if (*p == ':') {
 		if ((p = read_num(p + 1, 2, 2, &f->sec)) == NULL)
 			return NULL;
-		if ((*p == '.' || *p == ',') && is_digit((unsigned char)p[1]))
+		if ((*p == '.' || *p == ',') && ks_ascii_is_digit((unsigned char)p[1]))
 			p += 1 + count_digits(p + 1);
 	}
 	return p;
@@ -523,7 +506,7 @@ after_date(const char *p, struct fields *f, bool allow_t)
 	q = skip_comma(skip_space(p));
 	if ((r = match_word(q, "at")) != NULL && *r == ' ')
 		q = skip_space(r);
-	if (is_digit((unsigned char)*q))
+	if (ks_ascii_is_digit((unsigned char)*q))
 		return parse_clock_zone(q, f);
 	return p;
 }
@@ -560,7 +543,7 @@ parse_cjk_date(const char *p, struct fields *f)
 			break;
 		}
 	}
-	if (is_digit((unsigned char)*q))
+	if (ks_ascii_is_digit((unsigned char)*q))
 		return parse_clock_zone(q, f);
 	return f->meridiem != 0 ? NULL : end;
 }
@@ -671,7 +654,7 @@ parse_english(const char *p, struct fields *f)
 			q++;
 		p = skip_space(q);
 	}
-	if (is_digit((unsigned char)*p))
+	if (ks_ascii_is_digit((unsigned char)*p))
 		return parse_day_first(p, f);
 	return parse_month_first(p, f);
 }
@@ -766,7 +749,7 @@ ks_date_parse(const char *s, int default_offset, struct ks_date *out)
 	}
 	memset(&f, 0, sizeof(f));
 	f.offset = default_offset;
-	if (is_digit((unsigned char)buf[0]))
+	if (ks_ascii_is_digit((unsigned char)buf[0]))
 		p = parse_numeric(buf, &f);
 	else
 		p = parse_english(buf, &f);

@@ -32,15 +32,6 @@ static const uuid_t ks_namespace = {
 /* Titles and summaries end a cut with this, one character. */
 static const char ellipsis[] = "\xE2\x80\xA6";
 
-static unsigned
-next_cp(const char *s, size_t len, size_t *pos)
-{
-	int c;
-
-	c = ks_utf8_decode(s, len, pos);
-	return c < 0 ? 0xFFFD : (unsigned)c;
-}
-
 /* The code point that ends s[0..len), and its first byte in *start. */
 static unsigned
 prev_cp(const char *s, size_t len, size_t *start)
@@ -54,7 +45,7 @@ prev_cp(const char *s, size_t len, size_t *start)
 	pos = i;
 	if (start != NULL)
 		*start = i;
-	return len == 0 ? 0 : next_cp(s, len, &pos);
+	return len == 0 ? 0 : ks_utf8_next(s, len, &pos);
 }
 
 static bool
@@ -98,7 +89,7 @@ has_letter(const char *s, size_t len)
 	size_t pos = 0;
 
 	while (pos < len)
-		if (is_letter(next_cp(s, len, &pos)))
+		if (is_letter(ks_utf8_next(s, len, &pos)))
 			return true;
 	return false;
 }
@@ -113,7 +104,7 @@ put_folded(struct ks_buf *out, const char *s, size_t len)
 
 	while (pos < len) {
 		at = pos;
-		cp = next_cp(s, len, &pos);
+		cp = ks_utf8_next(s, len, &pos);
 		if (ks_utf8_is_space(cp)) {
 			space = true;
 			continue;
@@ -164,7 +155,7 @@ shorten(struct ks_buf *b, size_t max_chars)
 	}
 	keep = full = ks_utf8_prefix(b->ptr, max_chars - 1, (size_t)-1);
 	pos = keep;
-	next = next_cp(b->ptr, b->len, &pos);
+	next = ks_utf8_next(b->ptr, b->len, &pos);
 	if (next != ' ' && !ks_utf8_is_cjk(next) &&
 	    !ks_utf8_is_cjk(prev_cp(b->ptr, keep, NULL))) {
 		for (at = keep, n = 0; at > 0 && n <= WORD_BACKUP; n++) {
@@ -232,7 +223,7 @@ skip_closers(const char *s, size_t len, size_t pos)
 
 	while (pos < len) {
 		at = pos;
-		if (!is_closer(next_cp(s, len, &pos)))
+		if (!is_closer(ks_utf8_next(s, len, &pos)))
 			return at;
 	}
 	return len;
@@ -279,7 +270,7 @@ sentence_end(const char *s, size_t len, size_t start)
 
 	while (pos < len) {
 		at = pos;
-		cp = next_cp(s, len, &pos);
+		cp = ks_utf8_next(s, len, &pos);
 		if (cp == '\n')
 			return at;
 		if (is_terminator(cp))
@@ -288,7 +279,7 @@ sentence_end(const char *s, size_t len, size_t start)
 			continue;
 		/* "3.5" and "example.com" go on; "end." and "end.)" stop */
 		after = look = skip_closers(s, len, pos);
-		if (after == len || ks_utf8_is_space(next_cp(s, len, &look)))
+		if (after == len || ks_utf8_is_space(ks_utf8_next(s, len, &look)))
 			return after;
 	}
 	return len;
@@ -302,7 +293,7 @@ ks_derive_title(const char *text)
 
 	while (pos < len) {
 		at = pos;
-		if (!ks_utf8_is_space(next_cp(text, len, &pos))) {
+		if (!ks_utf8_is_space(ks_utf8_next(text, len, &pos))) {
 			end = sentence_end(text, len, at);
 			if (has_letter(text + at, end - at)) {
 				put_folded(&b, text + at, end - at);
@@ -324,7 +315,7 @@ ks_derive_lang(const char *text)
 
 	len = ks_utf8_prefix(text, (size_t)-1, LANG_SAMPLE);
 	while (pos < len) {
-		cp = next_cp(text, len, &pos);
+		cp = ks_utf8_next(text, len, &pos);
 		if (!is_letter(cp))
 			continue;
 		letters++;
@@ -386,7 +377,7 @@ ks_derive_slug(const char *title, size_t max_bytes)
 
 	while (pos < len) {
 		at = pos;
-		cp = next_cp(title, len, &pos);
+		cp = ks_utf8_next(title, len, &pos);
 		if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 &&
 		    cp <= 0xFF5A && is_letter(cp)))
 			cp -= 0xFF01 - 0x21;	/* full-width to ASCII */
@@ -420,7 +411,7 @@ ks_derive_text_hash(const char *text)
 
 	while (pos < len) {
 		at = pos;
-		if (ks_utf8_is_space(next_cp(text, len, &pos)))
+		if (ks_utf8_is_space(ks_utf8_next(text, len, &pos)))
 			continue;
 		for (; at < pos; at++) {
 			c = (unsigned char)text[at];
@@ -460,7 +451,7 @@ is_blank(const char *s)
 	size_t len = strlen(s), pos = 0;
 
 	while (pos < len)
-		if (!ks_utf8_is_space(next_cp(s, len, &pos)))
+		if (!ks_utf8_is_space(ks_utf8_next(s, len, &pos)))
 			return false;
 	return true;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "xalloc.h"
 
 /* A share widget is short; a longer element is article text whatever its
@@ -81,12 +82,6 @@ static const char *const lazy_attrs[] = {
 	"data-src", "data-original", "data-lazy-src",
 };
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 bool
 ks_elem_is_space(int c)
 {
@@ -110,7 +105,7 @@ contains_ci(const char *hay, const char *needle)
 	size_t i, n = strlen(needle);
 
 	for (; *hay != '\0'; hay++) {
-		for (i = 0; i < n && lower((unsigned char)hay[i]) == needle[i]; i++)
+		for (i = 0; i < n && ks_ascii_lower((unsigned char)hay[i]) == needle[i]; i++)
 			continue;
 		if (i == n)
 			return true;
@@ -123,7 +118,7 @@ static bool
 starts_ci(const char *s, const char *prefix)
 {
 	for (; *prefix != '\0'; s++, prefix++)
-		if (lower((unsigned char)*s) != *prefix)
+		if (ks_ascii_lower((unsigned char)*s) != *prefix)
 			return false;
 	return true;
 }
@@ -177,7 +172,7 @@ ks_elem_kind(const xmlNode *el)
 	for (i = 0; el->name[i] != '\0'; i++) {
 		if (i + 1 == sizeof(name))
 			return KS_ELEM_INLINE;
-		name[i] = (char)lower(el->name[i]);
+		name[i] = (char)ks_ascii_lower(el->name[i]);
 	}
 	name[i] = '\0';
 	return ks_elem_kind_of(name);
@@ -191,7 +186,7 @@ squeeze(const char *style)
 
 	for (; *style != '\0'; style++)
 		if (!ks_elem_is_space((unsigned char)*style))
-			ks_buf_putc(&b, (char)lower((unsigned char)*style));
+			ks_buf_putc(&b, (char)ks_ascii_lower((unsigned char)*style));
 	return ks_buf_detach(&b);
 }
 
@@ -269,7 +264,7 @@ ks_elem_script_url(const char *url)
 	/* Browsers skip leading space and tabs or newlines inside. */
 	for (; *url != '\0' && n < sizeof(s) - 1; url++)
 		if ((unsigned char)*url > ' ')
-			s[n++] = (char)lower((unsigned char)*url);
+			s[n++] = (char)ks_ascii_lower((unsigned char)*url);
 	s[n] = '\0';
 	return strncmp(s, "javascript:", 11) == 0 ||
 	    strncmp(s, "vbscript:", 9) == 0;

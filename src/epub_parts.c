@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "escape.h"
 #include "utf8.h"
 
@@ -139,15 +140,9 @@ ks_epub_uncategorised_label(const char *lang)
 }
 
 static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
 is_alnum(int c)
 {
-	return is_alpha(c) || (c >= '0' && c <= '9');
+	return ks_ascii_is_alpha(c) || (c >= '0' && c <= '9');
 }
 
 bool
@@ -168,7 +163,7 @@ ks_epub_lang_ok(const char *tag)
 				return true;
 			continue;
 		}
-		if (subtags == 0 ? !is_alpha(*p) : !is_alnum(*p))
+		if (subtags == 0 ? !ks_ascii_is_alpha(*p) : !is_alnum(*p))
 			return false;
 		n++;
 	}

@@ -56,24 +56,13 @@ static const char *const credit_prefixes[] = {
 	"copyright", "©",
 };
 
-/* Code point at s[*pos], U+FFFD for a bad byte (the reader repaired the
- * text, but a caller may not have). */
-static unsigned
-next_cp(const char *s, size_t len, size_t *pos)
-{
-	int c;
-
-	c = ks_utf8_decode(s, len, pos);
-	return c < 0 ? 0xFFFD : (unsigned)c;
-}
-
 static size_t
 count_chars(const char *s, size_t len)
 {
 	size_t pos = 0, n = 0;
 
 	while (pos < len) {
-		next_cp(s, len, &pos);
+		ks_utf8_next(s, len, &pos);
 		n++;
 	}
 	return n;
@@ -87,7 +76,7 @@ skip_space(const char *s, size_t len)
 
 	while (pos < len) {
 		at = pos;
-		if (!ks_utf8_is_space(next_cp(s, len, &pos)))
+		if (!ks_utf8_is_space(ks_utf8_next(s, len, &pos)))
 			return at;
 	}
 	return len;
@@ -100,7 +89,7 @@ trim_end(const char *s, size_t len)
 	size_t pos = 0, end = 0;
 
 	while (pos < len)
-		if (!ks_utf8_is_space(next_cp(s, len, &pos)))
+		if (!ks_utf8_is_space(ks_utf8_next(s, len, &pos)))
 			end = pos;
 	return end;
 }
@@ -118,7 +107,7 @@ last_cp(const char *s, size_t len)
 	if (start > 0)
 		start--;
 	pos = start;
-	return next_cp(s, len, &pos);
+	return ks_utf8_next(s, len, &pos);
 }
 
 /* The punctuation that marks running text rather than a label or a name. */
@@ -150,7 +139,7 @@ has_cp(const char *s, size_t len, bool (*pred)(unsigned))
 	size_t pos = 0;
 
 	while (pos < len)
-		if (pred(next_cp(s, len, &pos)))
+		if (pred(ks_utf8_next(s, len, &pos)))
 			return true;
 	return false;
 }
@@ -273,7 +262,7 @@ is_credit(const char *s, size_t len)
 	size_t pos = 0;
 	unsigned cp;
 
-	cp = next_cp(s, len, &pos);
+	cp = ks_utf8_next(s, len, &pos);
 	if (cp == '(' || cp == 0xFF08 || cp == '[' || cp == 0x3010) {
 		s += pos;
 		len -= pos;
@@ -300,7 +289,7 @@ split_header(const struct line *l, struct line *key, struct line *val)
 
 	while (pos < l->len) {
 		at = pos;
-		cp = next_cp(l->s, l->len, &pos);
+		cp = ks_utf8_next(l->s, l->len, &pos);
 		if (cp == ':' || cp == 0xFF1A) {
 			colon = l->s + at;
 			clen = pos - at;
@@ -335,7 +324,7 @@ clean_key(const struct line *key)
 
 	while (pos < key->len) {
 		at = pos;
-		cp = next_cp(key->s, key->len, &pos);
+		cp = ks_utf8_next(key->s, key->len, &pos);
 		if (ks_utf8_is_space(cp)) {
 			pending = true;
 			continue;
@@ -541,7 +530,7 @@ join_line(struct ks_buf *para, const struct line *l)
 	size_t pos = 0;
 
 	if (para->len > 0 && !ks_utf8_is_cjk(last_cp(para->ptr, para->len)) &&
-	    !ks_utf8_is_cjk(next_cp(l->s, l->len, &pos)))
+	    !ks_utf8_is_cjk(ks_utf8_next(l->s, l->len, &pos)))
 		ks_buf_putc(para, ' ');
 	ks_buf_put(para, l->s, l->len);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -37,23 +38,11 @@ static const char *const block_tags[] = {
 	"td", "th", "tr", "ul",
 };
 
-static bool
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 bool
 ks_text_has_prefix_ci(const char *s, const char *prefix)
 {
 	for (; *prefix != '\0'; s++, prefix++)
-		if (lower((unsigned char)*s) != lower((unsigned char)*prefix))
+		if (ks_ascii_lower((unsigned char)*s) != ks_ascii_lower((unsigned char)*prefix))
 			return false;
 	return true;
 }
@@ -91,7 +80,7 @@ tag_length(const char *s, const char *last_gt, bool *block)
 	}
 	if (last_gt == NULL || s > last_gt)
 		return 0;
-	if (!is_alpha((unsigned char)s[1]) && s[1] != '/' && s[1] != '!' &&
+	if (!ks_ascii_is_alpha((unsigned char)s[1]) && s[1] != '/' && s[1] != '!' &&
 	    s[1] != '?')
 		return 0;
 	end = strchr(s, '>');
@@ -108,7 +97,7 @@ static bool
 opens(const char *s, const char *name)
 {
 	return ks_text_has_prefix_ci(s + 1, name) &&
-	    !is_alpha((unsigned char)s[1 + strlen(name)]);
+	    !ks_ascii_is_alpha((unsigned char)s[1 + strlen(name)]);
 }
 
 /*
@@ -124,7 +113,7 @@ raw_element_length(const char *s, const char *name)
 
 	for (p = strstr(s, "</"); p != NULL; p = strstr(p + 2, "</"))
 		if (ks_text_has_prefix_ci(p + 2, name) &&
-		    !is_alpha((unsigned char)p[2 + n]) &&
+		    !ks_ascii_is_alpha((unsigned char)p[2 + n]) &&
 		    (p = strchr(p, '>')) != NULL)
 			return (size_t)(p + 1 - s);
 	return strlen(s);
@@ -152,8 +141,8 @@ put_reference(struct ks_buf *out, const char *s)
 
 			if (c >= '0' && c <= '9')
 				d = c - '0';
-			else if (hex && lower(c) >= 'a' && lower(c) <= 'f')
-				d = lower(c) - 'a' + 10;
+			else if (hex && ks_ascii_lower(c) >= 'a' && ks_ascii_lower(c) <= 'f')
+				d = ks_ascii_lower(c) - 'a' + 10;
 			else
 				break;
 			/* Saturate: the value only has to be known too big. */

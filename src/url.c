@@ -8,6 +8,7 @@
 
 #include <libxml/uri.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -49,29 +50,11 @@ struct ref {
 };
 
 static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static bool
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
 hex_value(int c)
 {
-	if (is_digit(c))
+	if (ks_ascii_is_digit(c))
 		return c - '0';
-	c = lower(c);
+	c = ks_ascii_lower(c);
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
 	return -1;
@@ -156,7 +139,7 @@ inner_url(const char *rest, bool own_params, bool bare_host)
 	else if (bare_host && ks_text_has_prefix_ci(u, "ssl:"))
 		ks_buf_printf(&b, "https://%s", u + 4);
 	else if (bare_host && strstr(u, "://") == NULL &&
-	    (is_alpha((unsigned char)u[0]) || is_digit((unsigned char)u[0])))
+	    (ks_ascii_is_alpha((unsigned char)u[0]) || ks_ascii_is_digit((unsigned char)u[0])))
 		ks_buf_printf(&b, "https://%s", u);
 	else
 		ks_buf_puts(&b, u);
@@ -251,12 +234,12 @@ find_scheme(const char *s, size_t *after)
 		c = (unsigned char)s[i];
 		if (c <= 0x20 || c == 0x7F)
 			continue;
-		if (!is_alpha(c) && (b.len == 0 || (!is_digit(c) &&
+		if (!ks_ascii_is_alpha(c) && (b.len == 0 || (!ks_ascii_is_digit(c) &&
 		    c != '+' && c != '-' && c != '.'))) {
 			ks_buf_free(&b);
 			return NULL;
 		}
-		ks_buf_putc(&b, (char)lower(c));
+		ks_buf_putc(&b, (char)ks_ascii_lower(c));
 	}
 	if (s[i] != ':' || b.len == 0) {
 		ks_buf_free(&b);
@@ -538,7 +521,7 @@ clean_data(const char *rest, enum ks_url_use use, char **out)
 	for (p = rest + n; *p != '\0'; p++) {
 		if (*p == ' ')
 			continue;
-		if (!is_alpha((unsigned char)*p) && !is_digit((unsigned char)*p) &&
+		if (!ks_ascii_is_alpha((unsigned char)*p) && !ks_ascii_is_digit((unsigned char)*p) &&
 		    *p != '+' && *p != '/' && *p != '=') {
 			ks_buf_free(&b);
 			return KS_URL_INVALID;

@@ -133,6 +133,14 @@ bad:
 	return -1;
 }
 
+unsigned
+ks_utf8_next(const char *s, size_t len, size_t *pos)
+{
+	int c = ks_utf8_decode(s, len, pos);
+
+	return c < 0 ? 0xFFFD : (unsigned)c;
+}
+
 bool
 ks_utf8_is_bad_control(unsigned cp)
 {

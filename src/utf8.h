@@ -16,6 +16,11 @@
  */
 int	ks_utf8_decode(const char *s, size_t len, size_t *pos);
 
+/* Like ks_utf8_decode, but an invalid sequence reads as U+FFFD: for text
+ * the reader has repaired, where a bad byte can only come from a caller
+ * that skipped the repair. */
+unsigned ks_utf8_next(const char *s, size_t len, size_t *pos);
+
 /* Is the code point one we replace: C0 other than \t \n \r, DEL, C1,
  * U+FFFE, U+FFFF? */
 bool	ks_utf8_is_bad_control(unsigned cp);
