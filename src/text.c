@@ -108,14 +108,16 @@ opens(const char *s, const char *name)
 static size_t
 raw_element_length(const char *s, const char *name)
 {
-	const char *p;
+	const char *p, *end;
 	size_t n = strlen(name);
 
 	for (p = strstr(s, "</"); p != NULL; p = strstr(p + 2, "</"))
 		if (ks_text_has_prefix_ci(p + 2, name) &&
-		    !ks_ascii_is_alpha((unsigned char)p[2 + n]) &&
-		    (p = strchr(p, '>')) != NULL)
-			return (size_t)(p + 1 - s);
+		    !ks_ascii_is_alpha((unsigned char)p[2 + n])) {
+			/* "</script" with no '>' runs to the end. */
+			end = strchr(p, '>');
+			return end ? (size_t)(end + 1 - s) : strlen(s);
+		}
 	return strlen(s);
 }
 

@@ -101,5 +101,14 @@ main(void)
 	CHECK(ks_text_has_prefix_ci("abc", ""));
 	CHECK(!ks_text_has_prefix_ci("ht", "http"));
 	CHECK(!ks_text_has_prefix_ci("ftp:", "http"));
+
+	/* Regression (fuzz_frontmatter): a closing tag with no '>' walked a
+	 * NULL pointer; the script runs to the end, as in HTML. */
+	{
+		char *p = ks_text_plain("Safe <script>alert(1)</script:");
+
+		CHECK_STR(p, "Safe");
+		free(p);
+	}
 	return ks_check_done("text");
 }
