@@ -10,6 +10,7 @@ extern const struct ks_writer_class ks_writer_html;
 extern const struct ks_writer_class ks_writer_atom;
 extern const struct ks_writer_class ks_writer_rss;
 extern const struct ks_writer_class ks_writer_json;
+extern const struct ks_writer_class ks_writer_md;
 
 const struct ks_writer_class *const ks_writers[] = {
 	&ks_writer_tree,
@@ -18,6 +19,7 @@ const struct ks_writer_class *const ks_writers[] = {
 	&ks_writer_rss,
 	&ks_writer_json,
 	&ks_writer_epub,
+	&ks_writer_md,
 	NULL,
 };
 
