@@ -41,10 +41,25 @@ has_input_extension(const char *name)
 	return 0;
 }
 
+/*
+ * Sorted by the name without its extension first, so "x.md" comes before
+ * "x-2.md" (bytewise, '-' sorts before '.'): ksconv's own Markdown then
+ * reads back in the order it was written and gets the same names again.
+ */
 static int
 compare_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	const char *dx = strrchr(x, '.'), *dy = strrchr(y, '.');
+	size_t nx = dx && dx != x ? (size_t)(dx - x) : strlen(x);
+	size_t ny = dy && dy != y ? (size_t)(dy - y) : strlen(y);
+	int c = memcmp(x, y, nx < ny ? nx : ny);
+
+	if (c != 0)
+		return c;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return strcmp(x, y);
 }
 
 static char *

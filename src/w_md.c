@@ -20,6 +20,7 @@ struct md_state {
 	char			*folder;
 	enum ks_images		 images;
 	struct ks_wu_slugs	 slugs;
+	struct ks_output_batch	 out;	/* the files land together at the end */
 };
 
 /* Keys the reader takes for the lead image; such a key among the extra
@@ -165,8 +166,8 @@ md_add(void *state, const struct ks_article *a)
 		ks_buf_putc(&doc, '\n');
 		ks_md_render(&doc, a->body, st->images);
 	}
-	if (ks_output_write(ks_buf_cstr(&path), ks_buf_cstr(&doc),
-	    doc.len) != 0)
+	if (ks_output_batch_write(&st->out, ks_buf_cstr(&path),
+	    ks_buf_cstr(&doc), doc.len) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -176,12 +177,18 @@ out:
 	return rc;
 }
 
-/* Every file was written as its article came. */
+/*
+ * Every file was written to a temporary as its article came; one syncfs
+ * makes them all durable before they take their names (an fsync per file
+ * costs more than the whole conversion of a large archive). Files that
+ * were complete land even when a later one failed.
+ */
 static int
 md_finish(void *state)
 {
-	(void)state;
-	return 0;
+	struct md_state *st = state;
+
+	return ks_output_batch_commit(&st->out);
 }
 
 static void
@@ -191,6 +198,7 @@ md_free(void *state)
 
 	if (st == NULL)
 		return;
+	ks_output_batch_free(&st->out);
 	ks_wu_slugs_free(&st->slugs);
 	free(st->folder);
 	free(st);
