@@ -19,6 +19,7 @@
 #include "html_meta.h"
 #include "meta.h"
 #include "plaintext.h"
+#include "shortcode.h"
 #include "text.h"
 #include "toml.h"
 #include "utf8.h"
@@ -97,10 +98,14 @@ static void
 read_markup(struct ks_article *a, const char *text, size_t len,
     bool markdown, int default_offset)
 {
-	struct ks_buf html = KS_BUF_INIT;
+	struct ks_buf html = KS_BUF_INIT, fenced = KS_BUF_INIT;
 	xmlDoc *doc;
 
 	if (markdown) {
+		if (ks_shortcode_highlight(text, len, &fenced) > 0) {
+			text = ks_buf_cstr(&fenced);
+			len = fenced.len;
+		}
 		if (ks_markdown_to_html(text, len, &html) != 0)
 			ks_warn(a->path, a->body_line, "the Markdown renderer failed; "
 			    "the body may be incomplete");
@@ -117,6 +122,7 @@ read_markup(struct ks_article *a, const char *text, size_t len,
 		xmlFreeDoc(doc);
 	}
 	ks_buf_free(&html);
+	ks_buf_free(&fenced);
 }
 
 static bool
