@@ -1,0 +1,477 @@
+#!/usr/bin/python3
+"""The table, BENCHMARKS.md and the plot of `make bench`.
+
+    report.py RESULTS MD PLOT KSCONV PANDOC_MAX PANDOC_TIMEOUT
+
+RESULTS holds the rows bench/run.sh measured (N, run, kind, input bytes,
+seconds, peak RSS in KB, status).  The targets are issue 7's "Done when",
+each judged on the rows of one run, met or not met.
+"""
+
+import datetime
+import os
+import platform
+import subprocess
+import sys
+
+MB = 1e6
+
+
+def sh(cmd):
+	try:
+		out = subprocess.run(cmd, shell=True, stdout=subprocess.PIPE,
+				     stderr=subprocess.DEVNULL, text=True)
+		return out.stdout.strip()
+	except OSError:
+		return ""
+
+
+def load(path):
+	rows = {}
+	with open(path) as f:
+		for line in f:
+			p = line.rstrip("\n").split("\t")
+			if len(p) != 9:
+				continue
+			n, name, kind, nbytes, secs, rss, status, cpu, oth = p
+			rows[(int(n), name)] = {
+				"n": int(n), "name": name, "kind": kind,
+				"bytes": int(nbytes), "secs": float(secs or 0),
+				"rss": int(rss or 0), "status": status,
+				"cpu": float(cpu or 0), "others": float(oth or 0)}
+	return rows
+
+
+def machine():
+	model = "?"
+	with open("/proc/cpuinfo") as f:
+		for line in f:
+			if line.startswith("model name"):
+				model = line.split(":", 1)[1].strip()
+				break
+	mem = "?"
+	with open("/proc/meminfo") as f:
+		for line in f:
+			if line.startswith("MemTotal"):
+				mem = "%.1f GB" % (int(line.split()[1]) / 1024 / 1024)
+	osname = "?"
+	try:
+		with open("/etc/os-release") as f:
+			for line in f:
+				if line.startswith("PRETTY_NAME="):
+					osname = line.split("=", 1)[1].strip().strip('"')
+	except OSError:
+		pass
+	return model, mem, osname
+
+
+class Report:
+	def __init__(self, rows, pandoc_max, timeout):
+		self.rows = rows
+		self.sizes = sorted({n for n, _ in rows})
+		self.pandoc_max = pandoc_max
+		self.timeout = timeout
+		names = []
+		for (n, name), r in sorted(rows.items(), key=lambda x: x[0][0]):
+			if name not in names and r["kind"] != "check":
+				names.append(name)
+		self.names = names
+		self.combined = [x for x in names if x.endswith(" -j2")]
+		self.combined1 = [x for x in names if x.endswith(" -j1") and
+				  x != "md -j1"]
+
+	def get(self, n, name):
+		r = self.rows.get((n, name))
+		if r is None or r["status"] != "ok":
+			return None
+		return r
+
+	def ratio_pandoc(self, n, name, key="secs"):
+		pair = {"md": "pandoc md", "epub": "pandoc epub"}.get(name)
+		r, p = self.get(n, name), self.rows.get((n, pair))
+		if r is None or p is None or r[key] <= 0:
+			return None, ""
+		if p["status"] != "ok":
+			# pandoc did not finish: at least this much faster
+			return p[key] / r[key], ">"
+		return p[key] / r[key], ""
+
+	def ratio_floor(self, n, name):
+		r = self.get(n, name)
+		if r is None or r["kind"] != "ksconv":
+			return None, ""
+		floor = "floor_deflate" if name in self.combined + \
+		    self.combined1 else "floor_parse"
+		f = self.get(n, floor)
+		if f is None:
+			return None, ""
+		return r["secs"] / f["secs"], floor.split("_")[1]
+
+	def table(self):
+		head = ["N", "run", "input MB", "time s", "CPU s", "MB/s",
+			"articles/s", "peak RSS MB", "× faster than pandoc",
+			"× floor time", "others busy"]
+		out = [head]
+		for n in self.sizes:
+			for name in self.names:
+				r = self.rows.get((n, name))
+				if r is None:
+					continue
+				secs = r["secs"]
+				if r["status"] == "ok":
+					t = "%.2f" % secs
+					mbs = "%.1f" % (r["bytes"] / MB / secs) \
+					    if secs > 0 else "—"
+					aps = "%.0f" % (n / secs) if secs > 0 \
+					    else "—"
+				else:
+					t = "%.0f (%s)" % (secs, r["status"])
+					mbs = aps = "—"
+				x, gt = self.ratio_pandoc(n, name)
+				vp = "%s%.1f" % (gt, x) if x else ""
+				y, fl = self.ratio_floor(n, name)
+				vf = "%.2f × %s" % (y, fl) if y else ""
+				out.append([str(n), name,
+					    "%.1f" % (r["bytes"] / MB), t,
+					    "%.2f" % r["cpu"], mbs,
+					    aps, "%.1f" % (r["rss"] / 1024), vp,
+					    vf, "%.2f" % r["others"]])
+		return out
+
+	def targets(self):
+		"""(target, measured, verdict) for each point of Done when."""
+		out = []
+
+		def verdict(oks):
+			if not oks:
+				return "not measured"
+			return "met" if all(oks) else "not met"
+
+		for name, pandoc, want in (("md", "pandoc md", 30),
+					   ("epub", "pandoc epub", 12)):
+			got, oks = [], []
+			for n in self.sizes:
+				if n > self.pandoc_max:
+					continue
+				x, gt = self.ratio_pandoc(n, name)
+				if x is None:
+					continue
+				c, _ = self.ratio_pandoc(n, name, "cpu")
+				got.append("N=%d: %s%.1f× (CPU time: %s)" % (
+				    n, gt, x, "%.1f×" % c if c else "—"))
+				oks.append(x >= want)
+			out.append(("`--to %s` ≥ %d× faster than %s" %
+				    (name, want, pandoc), "; ".join(got) or "—",
+				    verdict(oks)))
+		for name, floor, want in (("md", "floor_parse", 3),
+					  ("md -j1", "floor_parse", 3)):
+			got, oks = [], []
+			for n in self.sizes:
+				r, f = self.get(n, name), self.get(n, floor)
+				if r and f:
+					x = r["secs"] / f["secs"]
+					got.append("N=%d: %.2f× (CPU time: %.2f×)" %
+						   (n, x, r["cpu"] / max(f["cpu"],
+									0.01)))
+					oks.append(x <= want)
+			label = "`--to md`" + (" -j 1" if "j1" in name else
+					       " (default -j)")
+			out.append(("%s within %d× of the libxml2 parse "
+				    "(one thread)" % (label, want),
+				    "; ".join(got) or "—", verdict(oks)))
+		for names, label in ((self.combined, "-j 2 (the default)"),
+				     (self.combined1, "-j 1")):
+			got, oks = [], []
+			for name in names:
+				for n in self.sizes:
+					r = self.get(n, name)
+					f = self.get(n, "floor_deflate")
+					if r and f:
+						x = r["secs"] / f["secs"]
+						who = "" if len(names) == 1 else \
+						    name.rsplit(" ", 1)[0] + " "
+						got.append("%sN=%d: %.2f× (CPU time: "
+							   "%.2f×)" % (who, n, x, r["cpu"] /
+							   max(f["cpu"], 0.01)))
+						oks.append(x <= 2)
+			out.append(("`--to %s` %s within 2× of parse + "
+				    "deflate" % (names[0].rsplit(" ", 1)[0]
+						 if names else "atom,rss,epub,md",
+						 label),
+				    "; ".join(got) or "—", verdict(oks)))
+		got, oks = [], []
+		for j2 in self.combined:
+			j1 = j2[:-1] + "1"
+			for n in self.sizes:
+				a, b = self.get(n, j1), self.get(n, j2)
+				if a and b:
+					x = a["secs"] / b["secs"]
+					got.append("N=%d: %.2f×" % (n, x))
+					oks.append(x >= 1.7)
+		out.append(("`-j 2` ≥ 1.7× faster than `-j 1` (one pass, "
+			    "every writer)", "; ".join(got) or "—",
+			    verdict(oks)))
+		got, oks = [], []
+		lo = self.sizes[0] if self.sizes else 0
+		for name in self.names:
+			if self.rows.get((lo, name), {}).get("kind") != "ksconv":
+				continue
+			base = self.get(lo, name)
+			if base is None or len(self.sizes) < 2:
+				continue
+			c0 = base["secs"] / lo
+			u0 = base["cpu"] / lo
+			devs, cdevs = [], []
+			for n in self.sizes[1:]:
+				r = self.get(n, name)
+				if r:
+					devs.append((r["secs"] / n) / c0 - 1)
+					cdevs.append((r["cpu"] / n) / u0 - 1
+						     if u0 > 0 else 0)
+			if devs:
+				worst = max(devs, key=abs)
+				cworst = max(cdevs, key=abs)
+				got.append("%s %+.0f%% (CPU %+.0f%%, to N=%d)" %
+					   (name, worst * 100, cworst * 100,
+					    max(n for n in self.sizes
+						if self.get(n, name))))
+				oks.append(abs(worst) <= 0.25)
+		out.append(("time linear in N: per-article cost at every N "
+			    "within ±25 %% of N=%d" % lo,
+			    ", ".join(got) or "—", verdict(oks)))
+		got, oks = [], []
+		for name in ("md", "md -j1"):
+			for n in self.sizes:
+				r = self.get(n, name)
+				if r:
+					got.append("%s N=%d: %.1f MB" %
+						   (name, n, r["rss"] / 1024))
+					oks.append(r["rss"] < 64 * 1024)
+		out.append(("peak RSS of `--to md` under 64 MB at any N",
+			    "; ".join(got) or "—", verdict(oks)))
+		got, oks = [], []
+		big = 100000
+		for name in ["atom", "rss", "json", "epub"] + self.combined + \
+		    self.combined1:
+			r = self.get(big, name)
+			if r:
+				got.append("%s: %.1f MB" % (name, r["rss"] / 1024))
+				oks.append(r["rss"] < 64 * 1024 + big)
+		out.append(("feeds and EPUB at N=100 000 under 64 MB + 1 KB "
+			    "per article (%.1f MB)" % ((64 * 1024 + big) / 1024),
+			    "; ".join(got) or "—", verdict(oks)))
+		got, oks = [], []
+		for n in self.sizes:
+			r = self.rows.get((n, "identical -j1 -j2"))
+			if r:
+				got.append("N=%d: %s" % (n, "identical" if
+					   r["status"] == "ok" else "DIFFER"))
+				oks.append(r["status"] == "ok")
+		out.append(("outputs byte-identical for `-j 1` and `-j 2` "
+			    "(here: the one-pass outputs, `diff -r`)",
+			    "; ".join(got) or "—", verdict(oks)))
+		return out
+
+
+def md_table(rows):
+	out = ["| " + " | ".join(rows[0]) + " |",
+	       "|" + "|".join("---:" if i not in (1,) else "---"
+			      for i in range(len(rows[0]))) + "|"]
+	for r in rows[1:]:
+		out.append("| " + " | ".join(r) + " |")
+	return "\n".join(out)
+
+
+def text_table(rows):
+	w = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+	return "\n".join("  ".join(c.ljust(w[i]) if i < 2 else c.rjust(w[i])
+				   for i, c in enumerate(r)) for r in rows)
+
+
+COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+	  "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#000000", "#aa3377",
+	  "#228833", "#ccbb44"]
+
+
+def plot(rep, path, build):
+	blocks, plots_t, plots_m = [], [], []
+	for i, name in enumerate(rep.names):
+		pts, stopped = [], []
+		for n in rep.sizes:
+			r = rep.rows.get((n, name))
+			if r is None:
+				continue
+			if r["status"] == "ok":
+				pts.append("%d %.3f %.2f" % (n, r["secs"],
+							    r["rss"] / 1024))
+			elif r["secs"] > 0:
+				stopped.append("%d %.3f %.2f" % (
+				    n, r["secs"], r["rss"] / 1024))
+		if not pts and not stopped:
+			continue
+		style = "dt 2" if name.startswith(("floor", "pandoc")) else "dt 1"
+		style += " lw 2 pt %d lc rgb '%s'" % (i % 13 + 1,
+						      COLORS[i % len(COLORS)])
+		title = name.replace("_", " ")
+		for suffix, data, what in (("", pts, "linespoints"),
+					   ("s", stopped, "points")):
+			if not data:
+				continue
+			blk = "$D%d%s" % (i, suffix)
+			blocks.append("%s << EOD\n%s\nEOD" % (blk, "\n".join(data)))
+			t = title if suffix == "" else title + " (stopped)"
+			st = style if suffix == "" else style.replace(
+			    "pt %d" % (i % 13 + 1), "pt 6 ps 2")
+			plots_t.append("%s using 1:2 with %s %s title '%s'" %
+				       (blk, what, st, t))
+			plots_m.append("%s using 1:3 with %s %s notitle" %
+				       (blk, what, st))
+	if not blocks:
+		return False
+	lo, hi = min(rep.sizes), max(rep.sizes)
+	script = "\n".join(blocks) + """
+set terminal pngcairo size 1500,620 font ',10'
+set output '%s'
+set multiplot layout 1,2 title 'ksconv benchmark (%s): wall time and peak RSS against N'
+set logscale xy
+set grid
+set xrange [%g:%g]
+set key outside bottom center horizontal maxrows 4 font ',9'
+set xlabel 'articles (N)'
+set ylabel 'wall time (s)'
+set title 'time'
+plot %s
+set ylabel 'peak RSS (MB)'
+set title 'memory'
+plot %s
+unset multiplot
+""" % (path, datetime.date.today().isoformat(), lo / 1.5, hi * 1.5,
+       ", ".join(plots_t), ", ".join(plots_m))
+	gp = os.path.join(build, "plot.gp")
+	with open(gp, "w") as f:
+		f.write(script)
+	rc = subprocess.run(["gnuplot", gp]).returncode
+	return rc == 0
+
+
+def main():
+	results, md, png, ksconv, pmax, ptimeout = sys.argv[1:7]
+	rows = load(results)
+	rep = Report(rows, int(pmax), int(ptimeout))
+	tab = rep.table()
+	tg = rep.targets()
+	print(text_table(tab))
+	print()
+	for t, got, v in tg:
+		print("%-9s %s: %s" % (v.upper(), t.replace("`", ""), got))
+	os.makedirs(os.path.dirname(png) or ".", exist_ok=True)
+	os.makedirs(os.path.dirname(md) or ".", exist_ok=True)
+	have_plot = plot(rep, png, os.path.dirname(results) or ".")
+	model, mem, osname = machine()
+	commit = sh("git rev-parse --short HEAD")
+	dirty = " (with uncommitted changes)" if sh("git status --porcelain "
+						     "--untracked-files=no") else ""
+	lines = []
+	lines.append("# Benchmarks\n")
+	lines.append("Written by `make bench` (bench/run.sh, bench/report.py) "
+		     "on %s UTC. Every ratio compares rows of one size N, "
+		     "measured in one run on the same bytes.\n" %
+		     datetime.datetime.now(datetime.timezone.utc).strftime(
+			 "%Y-%m-%d %H:%M"))
+	busy = [r["others"] for r in rows.values() if r["kind"] != "check"]
+	if busy and sum(busy) / len(busy) >= 0.3:
+		lines.append("**The machine was shared:** other processes kept "
+			     "%.1f of its %d cores busy on average while these "
+			     "runs were timed (column \"others busy\"), so the "
+			     "wall times are inflated; the CPU times are less "
+			     "affected and are given beside each ratio.\n" %
+			     (sum(busy) / len(busy), os.cpu_count()))
+	lines.append("## Machine\n")
+	lines.append("- CPU: %s, %d cores (`nproc`)" % (model, os.cpu_count()))
+	lines.append("- memory: %s; %s, Linux %s" % (mem, osname,
+						    platform.release()))
+	lines.append("- ksconv: `%s` (commit %s%s), built `-O2`" % (
+		sh(ksconv + " --version"), commit or "?", dirty))
+	lines.append("- %s; libxml2 %s; zlib %s; %s" % (
+		sh("pandoc --version | head -n 1") or "pandoc: not installed",
+		sh("pkg-config --modversion libxml-2.0"),
+		sh("pkg-config --modversion zlib"),
+		sh("cc --version | head -n 1")))
+	lines.append("")
+	when = os.path.join(os.path.dirname(results) or ".",
+			    os.path.basename(results) + ".when")
+	if os.path.exists(when):
+		lines.append("Sizes measured (each in one run of bench/run.sh; "
+			     "ksconv binary by the first 12 hex digits of its "
+			     "SHA-256):\n")
+		with open(when) as f:
+			for line in f:
+				p = line.rstrip("\n").split("\t")
+				if len(p) == 3:
+					lines.append("- N=%s: %s, ksconv %s" %
+						     tuple(p))
+		lines.append("")
+	lines.append("## Done when (issue 7)\n")
+	lines.append("| target | measured | verdict |")
+	lines.append("|---|---|---|")
+	for t, got, v in tg:
+		lines.append("| %s | %s | **%s** |" % (t, got, v))
+	lines.append("")
+	lines.append("## Results\n")
+	lines.append(md_table(tab))
+	lines.append("")
+	lines.append("MB/s is input bytes per second: the N generated files for "
+		     "ksconv and the floors, the one concatenated HTML file for "
+		     "pandoc (its size is in the input MB column). "
+		     "\"× faster than pandoc\" is pandoc's time over ksconv's "
+		     "for the same articles (md: pandoc → CommonMark; epub: "
+		     "pandoc → EPUB); \"× floor time\" is ksconv's time over "
+		     "the floor's (parse: libxml2 parse and walk; deflate: "
+		     "the same plus zlib level 6). CPU s is user + system time. "
+		     "\"others busy\" is how many cores other processes kept "
+		     "busy during the run (from /proc/stat): above zero the "
+		     "machine was shared and the wall times are inflated.")
+	lines.append("")
+	if have_plot:
+		lines.append("![time and peak memory against N](%s)\n" %
+			     os.path.relpath(png, os.path.dirname(md) or "."))
+	lines.append("## Method\n")
+	lines.append("""- **Input**: `bench/gen.py` copies the sample articles (`seeds/` and
+  `../shared/corpus/`, leaving out files over 200 KB: corpus 028 is 850 KB
+  of base64 images and would be two thirds of the bytes) until there are N,
+  keeping each file's shape (front matter, body format, file name) and
+  giving each copy its own title, date (same format and zone) and first
+  sentence, so duplicate detection keeps all N.  Copies go into folders of
+  one copy of each seed file.
+- **pandoc** gets the same articles as one HTML file: each body (Markdown
+  rendered with `cmark --unsafe`, plain text in `<p>`s) under an `<h1>`
+  holding its title, iframes removed (pandoc's HTML reader fetches them);
+  for EPUB, `bench/noimg.lua` strips the images, which pandoc would
+  otherwise try to download.  pandoc runs only for N ≤ %d and is stopped
+  after %d s.
+- **Floors** (`bench/floor_parse.c`, `bench/floor_deflate.c`): read every
+  file, `htmlReadMemory` with ksconv's options and a walk over every node;
+  plus raw deflate at level 6 of every file.  One thread.
+- **ksconv** runs with `-q --title bench`, each format alone (default
+  `-j`, the number of cores), Markdown also with `-j 1`, and
+  `--to atom,rss,epub,md` (the writers that exist) in one pass with `-j 1`
+  and `-j 2`; outputs go to a fresh folder on the same disk (written
+  atomically, with fsync).
+- **Timing**: GNU `time -f '%%e %%M %%U %%S'` (wall seconds, peak RSS, CPU), page cache
+  warm; for N ≤ 1 000 every ksconv and floor command runs %s times and
+  the fastest counts (larger N: once).
+""" % (rep.pandoc_max, rep.timeout, os.environ.get("BENCH_REPEAT", "3")))
+	lines.append("Reproduce: `make bench` (all sizes and formats: over an "
+		     "hour on a 2-core machine, pandoc at N = 10 000 alone "
+		     "takes 15 minutes) or `make bench-quick` (N = 1 000, "
+		     "about 2 minutes). `BENCH_N`, `BENCH_FORMATS`, "
+		     "`BENCH_ONEPASS=0`, `BENCH_J1=0` and `BENCH_KEEP=1` "
+		     "(keep the other sizes' rows) choose what runs; see "
+		     "bench/run.sh.")
+	with open(md, "w") as f:
+		f.write("\n".join(lines) + "\n")
+	print("\nbench: wrote %s%s" % (md, " and " + png if have_plot else ""))
+
+
+if __name__ == "__main__":
+	main()
