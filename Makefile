@@ -70,7 +70,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
 	$(KSCONV) --to $$($(KSCONV) --list-formats | cut -d' ' -f1 | paste -sd, -) \
-	    -o out seeds/
+	    --title 快手公益文选 --base-url https://example.org/seeds/ -o out seeds/
 	@echo "ksconv: wrote out/:"; ls -l out
 
 check: test-deps
