@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "check.h"
+#include "fields_check.h"
 #include "frontmatter.h"
 #include "toml.h"
 
@@ -79,36 +79,6 @@ static const struct {
 	    "+++\n" },
 };
 
-static int	saved_fd = -1;
-static FILE	*cap;
-
-/* Sends standard error to a temporary file until captured(). */
-static void
-capture(void)
-{
-	fflush(stderr);
-	cap = tmpfile();
-	saved_fd = dup(STDERR_FILENO);
-	dup2(fileno(cap), STDERR_FILENO);
-}
-
-/* Restores standard error; returns what was written (static buffer). */
-static const char *
-captured(void)
-{
-	static char b[8192];
-	size_t n;
-
-	fflush(stderr);
-	dup2(saved_fd, STDERR_FILENO);
-	close(saved_fd);
-	rewind(cap);
-	n = fread(b, 1, sizeof(b) - 1, cap);
-	b[n] = '\0';
-	fclose(cap);
-	return b;
-}
-
 static int
 parse(const char *s, size_t first_line, struct ks_fields *f)
 {
@@ -129,33 +99,6 @@ parse_error(const char *s, size_t first_line)
 	CHECK_INT(rc, -1);
 	ks_fields_free(&f);
 	return msg;
-}
-
-static const char *
-val(const struct ks_fields *f, const char *key, size_t i)
-{
-	const struct ks_field *fl;
-
-	fl = ks_fields_get(f, key);
-	return fl && i < fl->values.len ? fl->values.v[i] : NULL;
-}
-
-static size_t
-nvals(const struct ks_fields *f, const char *key)
-{
-	const struct ks_field *fl;
-
-	fl = ks_fields_get(f, key);
-	return fl ? fl->values.len : (size_t)-1;
-}
-
-static bool
-is_list(const struct ks_fields *f, const char *key)
-{
-	const struct ks_field *fl;
-
-	fl = ks_fields_get(f, key);
-	return fl && fl->is_list;
 }
 
 static size_t
