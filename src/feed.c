@@ -9,6 +9,7 @@
 #include "derive.h"
 #include "diag.h"
 #include "output.h"
+#include "render.h"
 #include "xalloc.h"
 
 /* One warning per run, however many feed writers run (they all lack the
@@ -93,13 +94,18 @@ bad:
 	return NULL;
 }
 
-enum ks_images
-ks_feed_images(const struct ks_settings *s)
+char *
+ks_feed_content_html(const struct ks_settings *s, const struct ks_article *a)
 {
+	struct ks_buf html = KS_BUF_INIT;
+	struct ks_render_opts o;
+
+	memset(&o, 0, sizeof(o));
 	/* Feeds keep remote images (DESIGN §2); embedding is the EPUB's. */
-	if (s->images == KS_IMAGES_LINK || s->images == KS_IMAGES_DROP)
-		return s->images;
-	return KS_IMAGES_KEEP;
+	o.images = s->images == KS_IMAGES_LINK || s->images == KS_IMAGES_DROP ?
+	    s->images : KS_IMAGES_KEEP;
+	ks_render_html(&html, a->body, &o);
+	return ks_buf_detach(&html);
 }
 
 struct ks_feed_entry *

@@ -85,8 +85,10 @@ void	ks_feed_terms(const struct ks_article *a, struct ks_strs *out);
  * "zh-CN"), or NULL when it cannot be one. The caller frees. */
 char	*ks_feed_lang(const char *tag);
 
-/* The images mode feeds render bodies with. */
-enum ks_images ks_feed_images(const struct ks_settings *s);
+/* The article's full body as the HTML every feed carries (remote images
+ * kept unless --images says link or drop). The caller frees it. */
+char	*ks_feed_content_html(const struct ks_settings *s,
+	    const struct ks_article *a);
 
 /*
  * Dates the undated entries with the feed's "now" (warning once for each),

@@ -7,7 +7,6 @@
 #include "buf.h"
 #include "feed.h"
 #include "feed_xml.h"
-#include "render.h"
 #include "version.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -123,14 +122,10 @@ atom_add(void *state, const struct ks_article *a)
 	if (has_summary)
 		put_text(w, "summary", "text", a->summary);
 	if (!s->no_content && a->body != NULL) {
-		struct ks_buf html = KS_BUF_INIT;
-		struct ks_render_opts o;
+		char *html = ks_feed_content_html(s, a);
 
-		memset(&o, 0, sizeof(o));
-		o.images = ks_feed_images(s);
-		ks_render_html(&html, a->body, &o);
-		put_text(w, "content", "html", ks_buf_cstr(&html));
-		ks_buf_free(&html);
+		put_text(w, "content", "html", html);
+		free(html);
 	} else if (link == NULL) {
 		/* RFC 4287 4.1.2: an entry without content needs an
 		 * alternate link; with neither, the summary is the content. */

@@ -10,7 +10,6 @@
 #include "diag.h"
 #include "escape.h"
 #include "feed.h"
-#include "render.h"
 #include "writer.h"
 #include "xalloc.h"
 
@@ -90,14 +89,10 @@ jsonfeed_add(void *state, const struct ks_article *a)
 	set_str(item, "url", link);
 	set_str(item, "title", a->title);
 	if (!s->no_content && a->body != NULL) {
-		struct ks_buf html = KS_BUF_INIT;
-		struct ks_render_opts o;
+		char *html = ks_feed_content_html(s, a);
 
-		memset(&o, 0, sizeof(o));
-		o.images = ks_feed_images(s);
-		ks_render_html(&html, a->body, &o);
-		set_str(item, "content_html", ks_buf_cstr(&html));
-		ks_buf_free(&html);
+		set_str(item, "content_html", html);
+		free(html);
 	} else {
 		/* 1.1 requires content_html or content_text. */
 		set_str(item, "content_text", has_summary ? a->summary :

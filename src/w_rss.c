@@ -8,7 +8,6 @@
 #include "escape.h"
 #include "feed.h"
 #include "feed_xml.h"
-#include "render.h"
 #include "version.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -72,15 +71,11 @@ rss_add(void *state, const struct ks_article *a)
 		ks_buf_free(&html);
 	}
 	if (!s->no_content && a->body != NULL) {
-		struct ks_buf html = KS_BUF_INIT;
-		struct ks_render_opts o;
+		char *html = ks_feed_content_html(s, a);
 
-		memset(&o, 0, sizeof(o));
-		o.images = ks_feed_images(s);
-		ks_render_html(&html, a->body, &o);
 		ks_fxml_element(w, D_CHILD, "content:encoded",
-		    ks_buf_cstr(&html));
-		ks_buf_free(&html);
+		    html);
+		free(html);
 	}
 	if (ks_fxml_finish(w, &out) != 0)
 		goto out;
