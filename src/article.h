@@ -4,6 +4,7 @@
 #define KS_ARTICLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "date.h"
 #include "fields.h"
@@ -29,6 +30,8 @@ struct ks_article {
 	char		*lang;		/* BCP 47 */
 	bool		 lang_detected;	/* not given by the input */
 	char		*summary;	/* plain text, <= KS_SUMMARY_CHARS chars */
+	uint64_t	 text_hash;	/* of the normalized text and title:
+					 * equal for duplicates */
 	char		*id;		/* urn:uuid:... or the input's absolute URI */
 	char		*given_id;	/* the front matter's id/guid, or NULL */
 	struct ks_fields extra;		/* every other front-matter key, in order */

@@ -514,5 +514,7 @@ ks_derive_article(struct ks_article *a, const char *base_url)
 			a->id = ks_derive_uuid(base_url, key);
 		}
 	}
+	ks_buf_puts(&text, a->title);
+	a->text_hash = ks_derive_text_hash(ks_buf_cstr(&text));
 	ks_buf_free(&text);
 }

@@ -42,7 +42,8 @@ uint64_t ks_derive_text_hash(const char *text);
 /*
  * Fills what the article lacks, from its body: title (derived, marked),
  * lang (detected, unless given), summary, id (given_id when it is an
- * absolute URI, else ks_derive_uuid(base_url, given_id or link or key)).
+ * absolute URI, else ks_derive_uuid(base_url, given_id or link or key)),
+ * and text_hash (of the body's text and the title, for duplicates).
  */
 void	ks_derive_article(struct ks_article *a, const char *base_url);
 

@@ -409,13 +409,13 @@ struct delivery {
 
 /* Hands one article to every writer, unless its text was seen before. */
 static int
-deliver(void *ctx, struct ks_article *a, uint64_t text_hash)
+deliver(void *ctx, struct ks_article *a)
 {
 	struct delivery *d = ctx;
 	const char *first;
 	int status = EXIT_OK;
 
-	first = ks_seen_check(&d->seen, text_hash, a->path);
+	first = ks_seen_check(&d->seen, a->text_hash, a->path);
 	if (first != NULL) {
 		ks_warn(a->path, 0, "the same text as %s; kept once", first);
 	} else {

@@ -145,6 +145,7 @@ ks_read_article(const char *path, const char *key, const char *data,
 	struct ks_fm_split sp;
 	struct ks_buf body = KS_BUF_INIT;
 	char *charset = NULL;
+	bool content;
 	int rc = -1;
 
 	*out = NULL;
@@ -179,11 +180,12 @@ ks_read_article(const char *path, const char *key, const char *data,
 		ks_plaintext_read(a, ks_buf_cstr(&body), body.len,
 		    sp.body_line);
 	ks_clean_tree(a);
-	if (!has_content(a->body) && a->title == NULL) {
+	content = has_content(a->body);
+	if (!content && a->title == NULL) {
 		ks_error(path, sp.body_line, "no text: nothing is left to convert");
 		goto out;
 	}
-	if (!has_content(a->body))
+	if (!content)
 		ks_warn(path, sp.body_line, "the article has a title but no text");
 	ks_derive_article(a, s->base_url);
 	*out = a;

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "derive.h"
 #include "diag.h"
 #include "progress.h"
 #include "reader.h"
@@ -19,7 +18,6 @@
 struct slot {
 	struct ks_article	*a;	/* NULL: the input could not be read */
 	struct ks_buf		 msgs;	/* its diagnostics, in order */
-	uint64_t		 hash;
 	bool			 ready;
 };
 
@@ -42,21 +40,16 @@ read_one(const struct pool *p, size_t i, struct slot *out)
 {
 	const struct ks_input *in = &p->in->v[i];
 	const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
-	struct ks_buf data = KS_BUF_INIT, text = KS_BUF_INIT;
+	struct ks_buf data = KS_BUF_INIT;
 
 	ks_diag_capture(&out->msgs);
 	if (p->o->verbose)
 		ks_buf_printf(&out->msgs, "ksconv: reading %s\n", name);
 	out->a = NULL;
-	if (ks_input_load(in, p->s->max_size, &data) == 0 &&
-	    ks_read_article(name, in->key, ks_buf_cstr(&data), data.len, p->s,
-	    &out->a) == 0) {
-		ks_node_plain_text(out->a->body, &text);
-		ks_buf_puts(&text, out->a->title);
-		out->hash = ks_derive_text_hash(ks_buf_cstr(&text));
-	}
+	if (ks_input_load(in, p->s->max_size, &data) == 0)
+		ks_read_article(name, in->key, ks_buf_cstr(&data), data.len,
+		    p->s, &out->a);
 	ks_diag_capture(NULL);
-	ks_buf_free(&text);
 	ks_buf_free(&data);
 }
 
@@ -103,7 +96,7 @@ consume(struct slot *sl, struct ks_progress *pr, ks_run_deliver deliver,
 	}
 	ks_buf_free(&sl->msgs);
 	if (sl->a != NULL)
-		status = deliver(ctx, sl->a, sl->hash);
+		status = deliver(ctx, sl->a);
 	sl->a = NULL;
 	return status;
 }

@@ -5,18 +5,14 @@
 #define KS_RUN_H
 
 #include <stdbool.h>
-#include <stdint.h>
 
 #include "article.h"
 #include "inputs.h"
 #include "settings.h"
 
-/*
- * Called in input order for each article read (a is the callee's to free),
- * with the hash of its normalized text. Returns an exit status.
- */
-typedef int	(*ks_run_deliver)(void *ctx, struct ks_article *a,
-		    uint64_t text_hash);
+/* Called in input order for each article read (a is the callee's to
+ * free). Returns an exit status. */
+typedef int	(*ks_run_deliver)(void *ctx, struct ks_article *a);
 
 struct ks_run_opts {
 	unsigned	jobs;		/* threads; 1 reads on the calling thread */
