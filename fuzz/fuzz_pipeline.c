@@ -134,7 +134,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(name, sizeof(name), "post-%zu.md", nart);
 		if (ks_read_article(name, name, (const char *)data + start,
 		    end - start, &s, &a) == 0) {
-			(void)w->add(state, a);
+			(void)ks_writer_add(w, state, &s, a);
 			ks_article_free(a);
 		}
 		start = end + 1;

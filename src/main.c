@@ -400,29 +400,57 @@ begin_writers(struct cli *c, const struct ks_inputs *in,
 	return 0;
 }
 
-/* What deliver() needs: the writers and the duplicate set. */
+/* What prepare() and deliver() need: the writers, the settings and the
+ * duplicate set. */
 struct delivery {
-	struct writer_run	*runs;
-	size_t			 nruns;
-	struct ks_seen		 seen;
+	struct writer_run		*runs;
+	size_t				 nruns;
+	const struct ks_settings	*s;
+	struct ks_seen			 seen;
 };
+
+/* Each writer's prepared part of a, on a reading thread: an array in the
+ * order of the writers, or NULL when no writer prepares anything. */
+static void *
+prepare(void *ctx, const struct ks_article *a)
+{
+	const struct delivery *d = ctx;
+	void **parts = NULL;
+
+	for (size_t i = 0; i < d->nruns; i++) {
+		if (d->runs[i].cls->prepare == NULL)
+			continue;
+		if (parts == NULL)
+			parts = ks_xcalloc(d->nruns, sizeof(*parts));
+		parts[i] = d->runs[i].cls->prepare(d->s, a);
+	}
+	return parts;
+}
 
 /* Hands one article to every writer, unless its text was seen before. */
 static int
-deliver(void *ctx, struct ks_article *a)
+deliver(void *ctx, struct ks_article *a, void *prepared)
 {
 	struct delivery *d = ctx;
+	void **parts = prepared;
 	const char *first;
 	int status = EXIT_OK;
 
 	first = ks_seen_check(&d->seen, a->text_hash, a->path);
-	if (first != NULL) {
+	if (first != NULL)
 		ks_warn(a->path, 0, "the same text as %s; kept once", first);
-	} else {
-		for (size_t i = 0; i < d->nruns; i++)
-			if (d->runs[i].cls->add(d->runs[i].state, a) != 0)
+	for (size_t i = 0; i < d->nruns; i++) {
+		const struct ks_writer_class *cls = d->runs[i].cls;
+		void *part = parts ? parts[i] : NULL;
+
+		if (first == NULL) {
+			if (cls->add(d->runs[i].state, a, part) != 0)
 				status = EXIT_FATAL;
+		} else if (part != NULL) {
+			cls->free_part(part);
+		}
 	}
+	free(parts);
 	ks_article_free(a);
 	return status;
 }
@@ -432,7 +460,7 @@ main(int argc, char **argv)
 {
 	struct cli c;
 	struct ks_inputs in = KS_INPUTS_INIT;
-	struct delivery d = { NULL, 0, KS_SEEN_INIT };
+	struct delivery d = { NULL, 0, NULL, KS_SEEN_INIT };
 	struct writer_run runs[MAX_FORMATS];
 	int status = EXIT_OK, rc;
 
@@ -470,7 +498,8 @@ main(int argc, char **argv)
 	}
 	d.runs = runs;
 	d.nruns = c.nformats;
-	rc = ks_run_inputs(&in, &c.s, &c.run, deliver, &d);
+	d.s = &c.s;
+	rc = ks_run_inputs(&in, &c.s, &c.run, prepare, deliver, &d);
 	if (rc > status)
 		status = rc;
 	for (size_t i = 0; i < c.nformats; i++)

@@ -17,6 +17,7 @@
 
 struct slot {
 	struct ks_article	*a;	/* NULL: the input could not be read */
+	void			*prepared;
 	struct ks_buf		 msgs;	/* its diagnostics, in order */
 	bool			 ready;
 };
@@ -25,6 +26,9 @@ struct pool {
 	const struct ks_inputs		*in;
 	const struct ks_settings	*s;
 	const struct ks_run_opts	*o;
+	ks_run_prepare			 prepare;
+	ks_run_deliver			 deliver;
+	void				*ctx;
 	pthread_mutex_t			 mu;
 	pthread_cond_t			 ready;	/* a slot was filled */
 	pthread_cond_t			 space;	/* a slot was emptied */
@@ -49,6 +53,8 @@ read_one(const struct pool *p, size_t i, struct slot *out)
 	if (ks_input_load(in, p->s->max_size, &data) == 0)
 		ks_read_article(name, in->key, ks_buf_cstr(&data), data.len,
 		    p->s, &out->a);
+	if (out->a != NULL && p->prepare != NULL)
+		out->prepared = p->prepare(p->ctx, out->a);
 	ks_diag_capture(NULL);
 	ks_buf_free(&data);
 }
@@ -85,8 +91,7 @@ worker(void *arg)
 
 /* Prints a slot's messages and delivers its article. */
 static int
-consume(struct slot *sl, struct ks_progress *pr, ks_run_deliver deliver,
-    void *ctx)
+consume(const struct pool *p, struct slot *sl, struct ks_progress *pr)
 {
 	int status = 1;
 
@@ -96,14 +101,14 @@ consume(struct slot *sl, struct ks_progress *pr, ks_run_deliver deliver,
 	}
 	ks_buf_free(&sl->msgs);
 	if (sl->a != NULL)
-		status = deliver(ctx, sl->a);
+		status = p->deliver(p->ctx, sl->a, sl->prepared);
 	sl->a = NULL;
+	sl->prepared = NULL;
 	return status;
 }
 
 static int
-run_serial(const struct pool *p, struct ks_progress *pr,
-    ks_run_deliver deliver, void *ctx)
+run_serial(const struct pool *p, struct ks_progress *pr)
 {
 	int status = 0, rc;
 
@@ -112,7 +117,7 @@ run_serial(const struct pool *p, struct ks_progress *pr,
 
 		memset(&sl, 0, sizeof(sl));
 		read_one(p, i, &sl);
-		if ((rc = consume(&sl, pr, deliver, ctx)) > status)
+		if ((rc = consume(p, &sl, pr)) > status)
 			status = rc;
 		ks_progress_update(pr, i + 1);
 	}
@@ -121,7 +126,8 @@ run_serial(const struct pool *p, struct ks_progress *pr,
 
 int
 ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
-    const struct ks_run_opts *o, ks_run_deliver deliver, void *ctx)
+    const struct ks_run_opts *o, ks_run_prepare prepare,
+    ks_run_deliver deliver, void *ctx)
 {
 	struct pool p;
 	struct ks_progress pr;
@@ -133,11 +139,14 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 	p.in = in;
 	p.s = s;
 	p.o = o;
+	p.prepare = prepare;
+	p.deliver = deliver;
+	p.ctx = ctx;
 	ks_progress_start(&pr, in->len, o->quiet);
 	if (jobs > in->len)
 		jobs = in->len ? (unsigned)in->len : 1;
 	if (jobs == 1) {
-		status = run_serial(&p, &pr, deliver, ctx);
+		status = run_serial(&p, &pr);
 		ks_progress_clear(&pr);
 		return status;
 	}
@@ -152,7 +161,7 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 			started++;
 	if (started == 0) {
 		/* No thread could start: read here instead. */
-		status = run_serial(&p, &pr, deliver, ctx);
+		status = run_serial(&p, &pr);
 		goto out;
 	}
 	for (size_t i = 0; i < in->len; i++) {
@@ -166,7 +175,7 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 		p.consumed++;
 		pthread_cond_broadcast(&p.space);
 		pthread_mutex_unlock(&p.mu);
-		if ((rc = consume(&sl, &pr, deliver, ctx)) > status)
+		if ((rc = consume(&p, &sl, &pr)) > status)
 			status = rc;
 		ks_progress_update(&pr, i + 1);
 	}

@@ -10,9 +10,16 @@
 #include "inputs.h"
 #include "settings.h"
 
-/* Called in input order for each article read (a is the callee's to
- * free). Returns an exit status. */
-typedef int	(*ks_run_deliver)(void *ctx, struct ks_article *a);
+/* Called on the reading thread right after an article is read: the work
+ * on it that depends on no other article, so it runs in parallel. It may
+ * only read ctx. Returns what deliver() gets with the article. */
+typedef void	*(*ks_run_prepare)(void *ctx, const struct ks_article *a);
+
+/* Called in input order for each article read, with what prepare made
+ * of it (a and prepared are the callee's to free). Returns an exit
+ * status. */
+typedef int	(*ks_run_deliver)(void *ctx, struct ks_article *a,
+		    void *prepared);
 
 struct ks_run_opts {
 	unsigned	jobs;		/* threads; 1 reads on the calling thread */
@@ -21,12 +28,13 @@ struct ks_run_opts {
 };
 
 /*
- * Reads every input with ks_read_article and delivers the articles in
- * order; each input's messages are printed just before it is delivered.
+ * Reads every input with ks_read_article, prepares each article read
+ * (prepare may be NULL) and delivers the articles in order; each input's messages are printed just before it is delivered.
  * Returns the worst status: 1 when some input could not be read, or the
  * worst deliver() returned.
  */
 int	ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
-	    const struct ks_run_opts *o, ks_run_deliver deliver, void *ctx);
+	    const struct ks_run_opts *o, ks_run_prepare prepare,
+	    ks_run_deliver deliver, void *ctx);
 
 #endif

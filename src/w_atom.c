@@ -79,7 +79,7 @@ put_text(struct ks_fxml *w, const char *name, const char *type,
 }
 
 static int
-atom_add(void *state, const struct ks_article *a)
+atom_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct atom_state *st = state;
 	const struct ks_settings *s = st->feed.s;
@@ -92,6 +92,7 @@ atom_add(void *state, const struct ks_article *a)
 	char *link;
 	int rc = -1;
 
+	(void)prepared;	/* no prepare() */
 	e = ks_feed_add(&st->feed, a, &link);
 	e->part = part;
 	part->lang = ks_feed_lang(a->lang);

@@ -179,7 +179,7 @@ epub_begin(const struct ks_settings *s, const char *output)
 }
 
 static int
-epub_add(void *state, const struct ks_article *a)
+epub_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct epub *ep = state;
 	struct ks_render_opts o = { .xhtml = true, .images = ep->images,
@@ -189,6 +189,7 @@ epub_add(void *state, const struct ks_article *a)
 	struct ks_epub_chapter *m = &c->m;
 	size_t len;
 
+	(void)prepared;	/* no prepare() */
 	m->title = ks_xstrdup(a->title ? a->title : "");
 	m->lang = book_lang(a->lang);
 	m->author = ks_wu_author(a, ep->s);

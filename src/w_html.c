@@ -461,7 +461,7 @@ html_begin(const struct ks_settings *s, const char *output)
 }
 
 static int
-html_add(void *state, const struct ks_article *a)
+html_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct html_state *st = state;
 	struct ks_buf page = KS_BUF_INIT, name = KS_BUF_INIT;
@@ -471,6 +471,7 @@ html_add(void *state, const struct ks_article *a)
 	char *path;
 	int rc;
 
+	(void)prepared;	/* no prepare() */
 	if (st->len == st->cap) {
 		st->cap = st->cap ? st->cap * 2 : 64;
 		st->v = ks_xrealloc(st->v, st->cap * sizeof(*st->v));

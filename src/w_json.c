@@ -73,7 +73,7 @@ jsonfeed_begin(const struct ks_settings *s, const char *output)
 }
 
 static int
-jsonfeed_add(void *state, const struct ks_article *a)
+jsonfeed_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct jsonfeed_state *st = state;
 	const struct ks_settings *s = st->feed.s;
@@ -83,6 +83,7 @@ jsonfeed_add(void *state, const struct ks_article *a)
 	bool has_summary = a->summary != NULL && a->summary[0] != '\0';
 	char *link, *lang, date[32];
 
+	(void)prepared;	/* no prepare() */
 	e = ks_feed_add(&st->feed, a, &link);
 	e->part = item;
 	set_str(item, "id", a->id);

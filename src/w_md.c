@@ -18,7 +18,6 @@
 
 struct md_state {
 	char			*folder;
-	enum ks_images		 images;
 	struct ks_wu_slugs	 slugs;
 	struct ks_output_batch	 out;	/* the files land together at the end */
 };
@@ -122,6 +121,8 @@ md_begin(const struct ks_settings *s, const char *output)
 {
 	struct md_state *st;
 
+	(void)s;	/* the rendering settings are prepare's */
+
 	if (strcmp(output, "-") == 0) {
 		ks_error(NULL, 0, "the md format writes a folder of files, "
 		    "not standard output: give -o DIR");
@@ -131,21 +132,55 @@ md_begin(const struct ks_settings *s, const char *output)
 		return NULL;
 	st = ks_xcalloc(1, sizeof(*st));
 	st->folder = ks_xstrdup(output);
-	st->images = s->images;
 	return st;
 }
 
+/* The whole file of one article, on a reading thread. Returns a struct
+ * ks_buf, or NULL after reporting. */
+static void *
+md_prepare(const struct ks_settings *s, const struct ks_article *a)
+{
+	struct ks_fields f = KS_FIELDS_INIT;
+	struct ks_buf *doc = ks_xcalloc(1, sizeof(*doc));
+
+	front_matter(a, &f);
+	ks_buf_puts(doc, "---\n");
+	if (ks_yaml_emit_fields(&f, doc) != 0) {
+		ks_error(a->path, 0, "cannot write the front matter");
+		ks_fields_free(&f);
+		ks_buf_free(doc);
+		free(doc);
+		return NULL;
+	}
+	ks_fields_free(&f);
+	ks_buf_puts(doc, "---\n");
+	if (a->body != NULL && a->body->first != NULL) {
+		ks_buf_putc(doc, '\n');
+		ks_md_render(doc, a->body, s->images);
+	}
+	return doc;
+}
+
+static void
+md_free_part(void *part)
+{
+	ks_buf_free(part);
+	free(part);
+}
+
+/* Names the file (names depend on the articles before) and writes it. */
 static int
-md_add(void *state, const struct ks_article *a)
+md_add(void *state, const struct ks_article *a, void *part)
 {
 	struct md_state *st = state;
-	struct ks_fields f = KS_FIELDS_INIT;
-	struct ks_buf doc = KS_BUF_INIT, path = KS_BUF_INIT;
+	struct ks_buf *doc = part, path = KS_BUF_INIT;
 	char prefix[16];
 	const char *slug;
 	struct stat sb;
 	int rc = -1;
 
+	if (doc == NULL)
+		return -1;	/* prepare reported it */
 	slug = ks_wu_slug(&st->slugs, ks_wu_date_prefix(a, prefix), a->title);
 	ks_buf_printf(&path, "%s/%s.md", st->folder, slug);
 	/* rename() would replace a link, not follow it; but a link there
@@ -155,24 +190,12 @@ md_add(void *state, const struct ks_article *a)
 		    "not writing through it");
 		goto out;
 	}
-	front_matter(a, &f);
-	ks_buf_puts(&doc, "---\n");
-	if (ks_yaml_emit_fields(&f, &doc) != 0) {
-		ks_error(a->path, 0, "cannot write the front matter");
-		goto out;
-	}
-	ks_buf_puts(&doc, "---\n");
-	if (a->body != NULL && a->body->first != NULL) {
-		ks_buf_putc(&doc, '\n');
-		ks_md_render(&doc, a->body, st->images);
-	}
 	if (ks_output_batch_write(&st->out, ks_buf_cstr(&path),
-	    ks_buf_cstr(&doc), doc.len) != 0)
+	    ks_buf_cstr(doc), doc->len) != 0)
 		goto out;
 	rc = 0;
 out:
-	ks_fields_free(&f);
-	ks_buf_free(&doc);
+	md_free_part(doc);
 	ks_buf_free(&path);
 	return rc;
 }
@@ -211,6 +234,8 @@ const struct ks_writer_class ks_writer_md = {
 	.folder = true,
 	.to_stdout = false,
 	.begin = md_begin,
+	.prepare = md_prepare,
+	.free_part = md_free_part,
 	.add = md_add,
 	.finish = md_finish,
 	.free = md_free,

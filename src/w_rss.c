@@ -32,7 +32,7 @@ rss_begin(const struct ks_settings *s, const char *output)
 }
 
 static int
-rss_add(void *state, const struct ks_article *a)
+rss_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct rss_state *st = state;
 	const struct ks_settings *s = st->feed.s;
@@ -43,6 +43,7 @@ rss_add(void *state, const struct ks_article *a)
 	char *link, *author;
 	int rc = -1;
 
+	(void)prepared;	/* no prepare() */
 	e = ks_feed_add(&st->feed, a, &link);
 	ks_fxml_element(w, D_CHILD, "title", a->title);
 	ks_fxml_element(w, D_CHILD, "link", link);

@@ -136,11 +136,12 @@ tree_begin(const struct ks_settings *s, const char *output)
 }
 
 static int
-tree_add(void *state, const struct ks_article *a)
+tree_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct tree_state *st = state;
 	struct ks_buf *b = &st->out;
 
+	(void)prepared;	/* no prepare() */
 	ks_buf_puts(b, "article ");
 	put_quoted(b, a->path);
 	ks_buf_putc(b, '\n');

@@ -23,11 +23,23 @@ struct ks_writer_class {
 	 */
 	void	*(*begin)(const struct ks_settings *s, const char *output);
 	/*
-	 * Renders one article's part now; the article's body is freed after
-	 * every writer has had it. Articles come in input order.
+	 * Optional (NULL: add() gets a NULL part). Renders, on a reading
+	 * thread, the part of one article that needs nothing but the article
+	 * and the settings, so that work runs in parallel too; several
+	 * articles are prepared at once, so it touches no state. Returns the
+	 * part for add(); free_part frees one that add() never gets (the
+	 * article was a duplicate).
+	 */
+	void	*(*prepare)(const struct ks_settings *s,
+		    const struct ks_article *a);
+	void	 (*free_part)(void *part);
+	/*
+	 * Takes one article's part (prepare's, whose owner it becomes, or
+	 * NULL) and does the rest; the article's body is freed after every
+	 * writer has had it. Articles come in input order.
 	 * Returns 0, or -1 after reporting an error (the run then exits 2).
 	 */
-	int	 (*add)(void *state, const struct ks_article *a);
+	int	 (*add)(void *state, const struct ks_article *a, void *part);
 	/* Orders the parts and writes the output atomically. Returns 0 or -1
 	 * after reporting; on -1 no half-written output is left. */
 	int	 (*finish)(void *state);
@@ -40,5 +52,10 @@ extern const struct ks_writer_class *const ks_writers[];
 
 /* The writer called name, or NULL. */
 const struct ks_writer_class *ks_writer_find(const char *name);
+
+/* prepare() when the writer has one, then add(), on the calling thread:
+ * for callers that hand over articles one at a time. */
+int	ks_writer_add(const struct ks_writer_class *w, void *state,
+	    const struct ks_settings *s, const struct ks_article *a);
 
 #endif

@@ -31,3 +31,10 @@ ks_writer_find(const char *name)
 			return ks_writers[i];
 	return NULL;
 }
+
+int
+ks_writer_add(const struct ks_writer_class *w, void *state,
+    const struct ks_settings *s, const struct ks_article *a)
+{
+	return w->add(state, a, w->prepare ? w->prepare(s, a) : NULL);
+}

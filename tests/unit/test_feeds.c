@@ -67,7 +67,7 @@ run(const char *name, const struct ks_settings *s, const char *file,
 	if (w == NULL || (st = w->begin(s, path)) == NULL)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		rc |= w->add(st, v[i]);
+		rc |= ks_writer_add(w, st, s, v[i]);
 	rc |= w->finish(st);
 	w->free(st);
 	return rc;
