@@ -69,12 +69,22 @@ struct epub {
 	struct ks_epub_media	 media;
 };
 
-/* One entry of the zip whose bytes libzip pulls while it compresses:
- * head + blob + tail, the head made only while the entry is open. */
+/* A part of the book made from its whole table of chapters. */
+typedef void (*book_part_fn)(struct ks_buf *, const struct ks_epub_book *);
+
+/*
+ * One entry of the zip whose bytes libzip pulls while it compresses:
+ * head + blob + tail, the head made only while the entry is open. A
+ * chapter's head is its title and byline; a generated part (the package,
+ * the contents), whose size grows with the book, is all head, so only
+ * one of them is in memory at a time.
+ */
 struct part {
 	struct epub			*ep;
-	const struct chapter		*chapter;	/* NULL for an image */
-	const struct ks_epub_blob	*blob;
+	const struct chapter		*chapter;	/* or NULL */
+	const struct ks_epub_book	*book;		/* for gen */
+	book_part_fn			 gen;		/* or NULL */
+	const struct ks_epub_blob	*blob;		/* NULL for gen */
 	struct ks_buf			 head;
 	int				 open;
 	zip_uint64_t			 pos;
@@ -114,6 +124,15 @@ book_lang(const char *tag)
 		return NULL;
 	}
 	return t;
+}
+
+/* What the book does with images: remote ones stay links unless --images
+ * embed says otherwise. */
+static enum ks_images
+book_images(const struct ks_settings *s)
+{
+	return s->images == KS_IMAGES_DEFAULT || s->images == KS_IMAGES_KEEP ?
+	    KS_IMAGES_LINK : s->images;
 }
 
 static void
@@ -167,8 +186,7 @@ epub_begin(const struct ks_settings *s, const char *output)
 	ep->group_by = g;
 	ep->store.fd = -1;
 	ep->newest = INT64_MIN;
-	ep->images = s->images == KS_IMAGES_DEFAULT ||
-	    s->images == KS_IMAGES_KEEP ? KS_IMAGES_LINK : s->images;
+	ep->images = book_images(s);
 	if (s->lang != NULL && (ep->lang = book_lang(s->lang)) == NULL)
 		ks_warn(NULL, 0, "--lang '%s' is not a language tag; the book "
 		    "takes its articles' language", s->lang);
@@ -178,18 +196,80 @@ epub_begin(const struct ks_settings *s, const char *output)
 	return ep;
 }
 
-static int
-epub_add(void *state, const struct ks_article *a, void *prepared)
+/* The render hook of prepare(): notes that an image needs the book's
+ * media table (a data: image is embedded, and numbered in book order). */
+static char *
+note_embedded(void *ctx, const char *url)
 {
-	struct epub *ep = state;
+	bool *needs_media = ctx;
+
+	if (strncmp(url, "data:", 5) == 0)
+		*needs_media = true;
+	return NULL;
+}
+
+static void
+epub_free_part(void *part)
+{
+	ks_buf_free(part);
+	free(part);
+}
+
+/*
+ * The chapter's body, on a reading thread: a struct ks_buf, or NULL when
+ * an image of it may be embedded, which only add() can number. In link
+ * mode the media hook leaves every other image as it is, so rendering
+ * without it gives the same bytes.
+ */
+static void *
+epub_prepare(const struct ks_settings *s, const struct ks_article *a)
+{
+	struct ks_render_opts o = { .xhtml = true, .images = book_images(s),
+		.heading_shift = 1 };
+	struct ks_buf *body;
+	bool needs_media = false;
+
+	if (o.images == KS_IMAGES_EMBED)
+		return NULL;
+	if (o.images == KS_IMAGES_LINK) {
+		o.image_src = note_embedded;
+		o.image_ctx = &needs_media;
+	}
+	body = ks_xcalloc(1, sizeof(*body));
+	ks_render_html(body, a->body, &o);
+	if (needs_media) {
+		epub_free_part(body);
+		return NULL;
+	}
+	return body;
+}
+
+/* Renders the body with the media hook, which embeds images. */
+static void
+render_body(struct epub *ep, const struct ks_article *a, struct ks_buf *out)
+{
 	struct ks_render_opts o = { .xhtml = true, .images = ep->images,
 		.heading_shift = 1 };
-	struct ks_buf body = KS_BUF_INIT;
+
+	if (ep->images == KS_IMAGES_EMBED || ep->images == KS_IMAGES_LINK) {
+		o.images = KS_IMAGES_LINK;
+		o.image_src = ks_epub_media_src;
+		o.image_ctx = &ep->media;
+	}
+	ep->media.path = a->path;
+	ks_render_html(out, a->body, &o);
+	ep->media.path = NULL;
+}
+
+static int
+epub_add(void *state, const struct ks_article *a, void *part)
+{
+	struct epub *ep = state;
+	struct ks_buf *body = part, serial = KS_BUF_INIT;
 	struct chapter *c = ks_xcalloc(1, sizeof(*c));
 	struct ks_epub_chapter *m = &c->m;
 	size_t len;
 
-	(void)prepared;	/* no prepare() */
 	m->title = ks_xstrdup(a->title ? a->title : "");
 	m->lang = book_lang(a->lang);
 	m->author = ks_wu_author(a, ep->s);
@@ -212,16 +292,14 @@ epub_add(void *state, const struct ks_article *a, void *prepared)
 	if (!ep->lang_fixed && ep->lang == NULL && m->lang != NULL &&
 	    strcmp(m->lang, "und") != 0)
 		ep->lang = ks_xstrdup(m->lang);
-	if (ep->images == KS_IMAGES_EMBED || ep->images == KS_IMAGES_LINK) {
-		o.images = KS_IMAGES_LINK;
-		o.image_src = ks_epub_media_src;
-		o.image_ctx = &ep->media;
+	if (body == NULL) {
+		render_body(ep, a, &serial);
+		body = &serial;
 	}
-	ep->media.path = a->path;
-	ks_render_html(&body, a->body, &o);
-	ep->media.path = NULL;
-	len = body.len;
-	ks_epub_store_keep(&ep->store, &c->body, ks_buf_detach(&body), len);
+	len = body->len;
+	ks_epub_store_keep(&ep->store, &c->body, ks_buf_detach(body), len);
+	if (body != &serial)
+		free(body);
 	c->seq = ep->nch;
 	if (ep->nch == ep->capch) {
 		ep->capch = ep->capch ? ep->capch * 2 : 64;
@@ -346,8 +424,12 @@ zip_mtime(int64_t t)
 static void
 part_head(struct part *p)
 {
-	if (p->chapter != NULL && p->head.len == 0)
+	if (p->head.len > 0)
+		return;
+	if (p->chapter != NULL)
 		ks_epub_chapter_head(&p->head, &p->chapter->m);
+	else if (p->gen != NULL)
+		p->gen(&p->head, p->book);
 }
 
 static zip_uint64_t
@@ -355,7 +437,7 @@ part_size(struct part *p)
 {
 	size_t tail = p->chapter ? strlen(ks_epub_chapter_tail()) : 0;
 
-	return p->head.len + p->blob->len + tail;
+	return p->head.len + (p->blob ? p->blob->len : 0) + tail;
 }
 
 /* Copies up to n bytes of the entry from p->pos. Returns the count, or
@@ -364,7 +446,8 @@ static zip_int64_t
 part_read(struct part *p, char *dst, zip_uint64_t n)
 {
 	const char *tail = p->chapter ? ks_epub_chapter_tail() : "";
-	size_t hl = p->head.len, bl = p->blob->len, tl = strlen(tail);
+	size_t hl = p->head.len, bl = p->blob ? p->blob->len : 0;
+	size_t tl = strlen(tail);
 	zip_uint64_t done = 0;
 
 	while (done < n && p->pos < hl + bl + tl) {
@@ -476,28 +559,50 @@ add_text(zip_t *za, const char *name, struct ks_buf *b, bool store,
 	return add_entry(za, name, src, store, mtime);
 }
 
+/* Adds the entry name pulling p's bytes (p is freed either way). */
+static int
+add_pulled(zip_t *za, const char *name, struct part *p, time_t mtime)
+{
+	zip_source_t *src;
+
+	zip_error_init(&p->err);
+	if ((src = zip_source_function(za, part_cb, p)) == NULL) {
+		zip_error_fini(&p->err);
+		free(p);
+	}
+	return add_entry(za, name, src, false, mtime);
+}
+
+/* Adds a chapter (c) or an image (c NULL) in EPUB/name. */
 static int
 add_part(struct epub *ep, zip_t *za,
     const char *name, const struct chapter *c, const struct ks_epub_blob *blob,
     time_t mtime)
 {
 	struct part *p = ks_xcalloc(1, sizeof(*p));
-	zip_source_t *src;
 	struct ks_buf path = KS_BUF_INIT;
 	int rc;
 
 	p->ep = ep;
 	p->chapter = c;
 	p->blob = blob;
-	zip_error_init(&p->err);
-	if ((src = zip_source_function(za, part_cb, p)) == NULL) {
-		zip_error_fini(&p->err);
-		free(p);
-	}
 	ks_buf_printf(&path, "EPUB/%s", name);
-	rc = add_entry(za, ks_buf_cstr(&path), src, false, mtime);
+	rc = add_pulled(za, ks_buf_cstr(&path), p, mtime);
 	ks_buf_free(&path);
 	return rc;
+}
+
+/* Adds a part generated from the book only while libzip writes it. */
+static int
+add_generated(struct epub *ep, zip_t *za, const char *name,
+    book_part_fn gen, const struct ks_epub_book *book, time_t mtime)
+{
+	struct part *p = ks_xcalloc(1, sizeof(*p));
+
+	p->ep = ep;
+	p->gen = gen;
+	p->book = book;
+	return add_pulled(za, name, p, mtime);
 }
 
 /* Every entry, in the one order that makes the bytes reproducible. */
@@ -513,14 +618,10 @@ add_all(struct epub *ep, zip_t *za, struct ks_epub_book *book, time_t t)
 	ks_epub_container(&b);
 	if (add_text(za, "META-INF/container.xml", &b, false, t) != 0)
 		goto out;
-	ks_epub_package(&b, book);
-	if (add_text(za, "EPUB/package.opf", &b, false, t) != 0)
-		goto out;
-	ks_epub_nav(&b, book);
-	if (add_text(za, "EPUB/nav.xhtml", &b, false, t) != 0)
-		goto out;
-	ks_epub_ncx(&b, book);
-	if (add_text(za, "EPUB/toc.ncx", &b, false, t) != 0)
+	if (add_generated(ep, za, "EPUB/package.opf", ks_epub_package, book,
+	    t) != 0 ||
+	    add_generated(ep, za, "EPUB/nav.xhtml", ks_epub_nav, book, t) != 0 ||
+	    add_generated(ep, za, "EPUB/toc.ncx", ks_epub_ncx, book, t) != 0)
 		goto out;
 	ks_epub_css(&b, book->vertical);
 	if (add_text(za, "EPUB/style.css", &b, false, t) != 0)
@@ -711,6 +812,8 @@ const struct ks_writer_class ks_writer_epub = {
 	.folder = false,
 	.to_stdout = false,
 	.begin = epub_begin,
+	.prepare = epub_prepare,
+	.free_part = epub_free_part,
 	.add = epub_add,
 	.finish = epub_finish,
 	.free = epub_free,
