@@ -40,11 +40,41 @@ enum group_by {
 	GROUP_CATEGORY,
 };
 
+struct chapter;
+struct epub;
+
+/* A part of the book made from its whole table of chapters. */
+typedef void (*book_part_fn)(struct ks_buf *, const struct ks_epub_book *);
+
+/*
+ * One entry of the zip whose bytes libzip pulls while it compresses:
+ * head + blob + tail, the head made only while the entry is open. A
+ * chapter's head is its title and byline; a generated part (the package,
+ * the contents), whose size grows with the book, is all head, so only
+ * one of them is in memory at a time.
+ */
+struct part {
+	struct epub			*ep;
+	const struct chapter		*chapter;	/* or NULL */
+	const struct ks_epub_book	*book;		/* for gen */
+	book_part_fn			 gen;		/* or NULL */
+	const struct ks_epub_blob	*blob;		/* NULL for gen */
+	struct ks_buf			 head;
+	int				 open;
+	zip_uint64_t			 pos;
+	zip_error_t			 err;
+	bool				 owned;		/* by the source */
+};
+
+/* A chapter and the zip source of its file: one allocation, and one for
+ * its strings (strings), as a long book keeps a hundred thousand. */
 struct chapter {
 	struct ks_epub_chapter	 m;
 	struct ks_epub_blob	 body;
 	size_t			 seq;	/* input order, then date order */
 	size_t			 group;	/* the section's first position */
+	char			*strings;	/* m's strings but lang */
+	struct part		 pull;
 };
 
 /* A section of the contents and where its first chapter is. */
@@ -69,27 +99,6 @@ struct epub {
 	struct ks_epub_media	 media;
 };
 
-/* A part of the book made from its whole table of chapters. */
-typedef void (*book_part_fn)(struct ks_buf *, const struct ks_epub_book *);
-
-/*
- * One entry of the zip whose bytes libzip pulls while it compresses:
- * head + blob + tail, the head made only while the entry is open. A
- * chapter's head is its title and byline; a generated part (the package,
- * the contents), whose size grows with the book, is all head, so only
- * one of them is in memory at a time.
- */
-struct part {
-	struct epub			*ep;
-	const struct chapter		*chapter;	/* or NULL */
-	const struct ks_epub_book	*book;		/* for gen */
-	book_part_fn			 gen;		/* or NULL */
-	const struct ks_epub_blob	*blob;		/* NULL for gen */
-	struct ks_buf			 head;
-	int				 open;
-	zip_uint64_t			 pos;
-	zip_error_t			 err;
-};
 
 /* A link the book may carry: absolute http(s), cleaned; else NULL. */
 static char *
@@ -143,14 +152,10 @@ epub_free(void *state)
 	if (ep == NULL)
 		return;
 	for (size_t i = 0; i < ep->nch; i++) {
-		struct ks_epub_chapter *m = &ep->ch[i]->m;
-
-		free(m->title);
-		free(m->lang);
-		free(m->author);
-		free(m->source);
-		free(m->link);
-		free(m->category);
+		/* A NULL lang became the book's, which is ep->lang. */
+		if (ep->ch[i]->m.lang != ep->lang)
+			free(ep->ch[i]->m.lang);
+		free(ep->ch[i]->strings);
 		ks_epub_blob_free(&ep->ch[i]->body);
 		free(ep->ch[i]);
 	}
@@ -261,6 +266,30 @@ render_body(struct epub *ep, const struct ks_article *a, struct ks_buf *out)
 	ep->media.path = NULL;
 }
 
+/* Moves the strings of v (NULLs stay NULL) into one block, which it
+ * returns: the caller frees it. */
+static char *
+pack_strings(char **v[], size_t n)
+{
+	size_t len = 0;
+	char *block, *p;
+
+	for (size_t i = 0; i < n; i++)
+		if (*v[i] != NULL)
+			len += strlen(*v[i]) + 1;
+	p = block = ks_xmalloc(len ? len : 1);
+	for (size_t i = 0; i < n; i++) {
+		if (*v[i] == NULL)
+			continue;
+		len = strlen(*v[i]) + 1;
+		memcpy(p, *v[i], len);
+		free(*v[i]);
+		*v[i] = p;
+		p += len;
+	}
+	return block;
+}
+
 static int
 epub_add(void *state, const struct ks_article *a, void *part)
 {
@@ -285,6 +314,8 @@ epub_add(void *state, const struct ks_article *a, void *part)
 	m->link = book_link(a->link);
 	if (a->categories.len > 0)
 		m->category = ks_xstrdup(a->categories.v[0]);
+	c->strings = pack_strings((char **[]){ &m->title, &m->author,
+	    &m->source, &m->link, &m->category }, 5);
 	m->date = a->date;
 	if (a->date.known && a->date.utc > ep->newest)
 		ep->newest = a->date.utc;
@@ -510,7 +541,8 @@ part_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 	case ZIP_SOURCE_FREE:
 		ks_buf_free(&p->head);
 		zip_error_fini(&p->err);
-		free(p);
+		if (p->owned)
+			free(p);
 		return 0;
 	case ZIP_SOURCE_SUPPORTS:
 		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
@@ -559,7 +591,8 @@ add_text(zip_t *za, const char *name, struct ks_buf *b, bool store,
 	return add_entry(za, name, src, store, mtime);
 }
 
-/* Adds the entry name pulling p's bytes (p is freed either way). */
+/* Adds the entry name pulling p's bytes (an owned p is freed either
+ * way). */
 static int
 add_pulled(zip_t *za, const char *name, struct part *p, time_t mtime)
 {
@@ -568,28 +601,45 @@ add_pulled(zip_t *za, const char *name, struct part *p, time_t mtime)
 	zip_error_init(&p->err);
 	if ((src = zip_source_function(za, part_cb, p)) == NULL) {
 		zip_error_fini(&p->err);
-		free(p);
+		if (p->owned)
+			free(p);
 	}
 	return add_entry(za, name, src, false, mtime);
 }
 
-/* Adds a chapter (c) or an image (c NULL) in EPUB/name. */
+/* Adds the chapter or image p in EPUB/name. */
 static int
-add_part(struct epub *ep, zip_t *za,
-    const char *name, const struct chapter *c, const struct ks_epub_blob *blob,
-    time_t mtime)
+add_part(zip_t *za, const char *name, struct part *p, time_t mtime)
 {
-	struct part *p = ks_xcalloc(1, sizeof(*p));
 	struct ks_buf path = KS_BUF_INIT;
 	int rc;
 
-	p->ep = ep;
-	p->chapter = c;
-	p->blob = blob;
 	ks_buf_printf(&path, "EPUB/%s", name);
 	rc = add_pulled(za, ks_buf_cstr(&path), p, mtime);
 	ks_buf_free(&path);
 	return rc;
+}
+
+static int
+add_chapter(struct epub *ep, zip_t *za, struct chapter *c, time_t mtime)
+{
+	memset(&c->pull, 0, sizeof(c->pull));
+	c->pull.ep = ep;
+	c->pull.chapter = c;
+	c->pull.blob = &c->body;
+	return add_part(za, c->m.file, &c->pull, mtime);
+}
+
+static int
+add_image(struct epub *ep, zip_t *za, const struct ks_epub_embedded *e,
+    time_t mtime)
+{
+	struct part *p = ks_xcalloc(1, sizeof(*p));
+
+	p->ep = ep;
+	p->blob = &e->data;
+	p->owned = true;
+	return add_part(za, e->m.file, p, mtime);
 }
 
 /* Adds a part generated from the book only while libzip writes it. */
@@ -602,6 +652,7 @@ add_generated(struct epub *ep, zip_t *za, const char *name,
 	p->ep = ep;
 	p->gen = gen;
 	p->book = book;
+	p->owned = true;
 	return add_pulled(za, name, p, mtime);
 }
 
@@ -636,14 +687,12 @@ add_all(struct epub *ep, zip_t *za, struct ks_epub_book *book, time_t t)
 	if (add_text(za, "EPUB/title.xhtml", &b, false, t) != 0)
 		goto out;
 	for (size_t i = 0; i < ep->nch; i++)
-		if (add_part(ep, za, ep->ch[i]->m.file, ep->ch[i],
-		    &ep->ch[i]->body, t) != 0)
+		if (add_chapter(ep, za, ep->ch[i], t) != 0)
 			goto out;
 	for (size_t i = 0; i < ep->media.len; i++) {
 		const struct ks_epub_embedded *e = &ep->media.v[i];
 
-		if (e->m.file[0] != '\0' && add_part(ep, za, e->m.file,
-		    NULL, &e->data, t) != 0)
+		if (e->m.file[0] != '\0' && add_image(ep, za, e, t) != 0)
 			goto out;
 	}
 	rc = 0;
@@ -769,7 +818,7 @@ epub_finish(void *state)
 		ep->lang = ks_xstrdup("und");
 	for (size_t i = 0; i < ep->nch; i++)
 		if (ep->ch[i]->m.lang == NULL)
-			ep->ch[i]->m.lang = ks_xstrdup(ep->lang);
+			ep->ch[i]->m.lang = ep->lang;
 	if (ep->media.not_fetched > 0)
 		ks_warn(NULL, 0, "%zu remote image%s left as links in the "
 		    "book (--fetch-images downloads them)",
