@@ -406,6 +406,7 @@ struct delivery {
 	struct writer_run		*runs;
 	size_t				 nruns;
 	const struct ks_settings	*s;
+	const struct ks_inputs		*in;
 	struct ks_seen			 seen;
 };
 
@@ -429,14 +430,18 @@ prepare(void *ctx, const struct ks_article *a)
 
 /* Hands one article to every writer, unless its text was seen before. */
 static int
-deliver(void *ctx, struct ks_article *a, void *prepared)
+deliver(void *ctx, size_t input, struct ks_article *a, void *prepared)
 {
 	struct delivery *d = ctx;
 	void **parts = prepared;
 	const char *first;
 	int status = EXIT_OK;
 
-	first = ks_seen_check(&d->seen, a->text_hash, a->path);
+	/* The article's path is the input's ("<stdin>" for "-"), which the
+	 * run keeps longer than the set. */
+	first = ks_seen_check(&d->seen, a->text_hash,
+	    strcmp(d->in->v[input].path, "-") == 0 ? "<stdin>" :
+	    d->in->v[input].path);
 	if (first != NULL)
 		ks_warn(a->path, 0, "the same text as %s; kept once", first);
 	for (size_t i = 0; i < d->nruns; i++) {
@@ -460,7 +465,7 @@ main(int argc, char **argv)
 {
 	struct cli c;
 	struct ks_inputs in = KS_INPUTS_INIT;
-	struct delivery d = { NULL, 0, NULL, KS_SEEN_INIT };
+	struct delivery d = { NULL, 0, NULL, NULL, KS_SEEN_INIT };
 	struct writer_run runs[MAX_FORMATS];
 	int status = EXIT_OK, rc;
 
@@ -499,6 +504,7 @@ main(int argc, char **argv)
 	d.runs = runs;
 	d.nruns = c.nformats;
 	d.s = &c.s;
+	d.in = &in;
 	rc = ks_run_inputs(&in, &c.s, &c.run, prepare, deliver, &d);
 	if (rc > status)
 		status = rc;

@@ -91,7 +91,8 @@ worker(void *arg)
 
 /* Prints a slot's messages and delivers its article. */
 static int
-consume(const struct pool *p, struct slot *sl, struct ks_progress *pr)
+consume(const struct pool *p, size_t i, struct slot *sl,
+    struct ks_progress *pr)
 {
 	int status = 1;
 
@@ -101,7 +102,7 @@ consume(const struct pool *p, struct slot *sl, struct ks_progress *pr)
 	}
 	ks_buf_free(&sl->msgs);
 	if (sl->a != NULL)
-		status = p->deliver(p->ctx, sl->a, sl->prepared);
+		status = p->deliver(p->ctx, i, sl->a, sl->prepared);
 	sl->a = NULL;
 	sl->prepared = NULL;
 	return status;
@@ -117,7 +118,7 @@ run_serial(const struct pool *p, struct ks_progress *pr)
 
 		memset(&sl, 0, sizeof(sl));
 		read_one(p, i, &sl);
-		if ((rc = consume(p, &sl, pr)) > status)
+		if ((rc = consume(p, i, &sl, pr)) > status)
 			status = rc;
 		ks_progress_update(pr, i + 1);
 	}
@@ -175,7 +176,7 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 		p.consumed++;
 		pthread_cond_broadcast(&p.space);
 		pthread_mutex_unlock(&p.mu);
-		if ((rc = consume(&p, &sl, &pr)) > status)
+		if ((rc = consume(&p, i, &sl, &pr)) > status)
 			status = rc;
 		ks_progress_update(&pr, i + 1);
 	}

@@ -15,10 +15,10 @@
  * only read ctx. Returns what deliver() gets with the article. */
 typedef void	*(*ks_run_prepare)(void *ctx, const struct ks_article *a);
 
-/* Called in input order for each article read, with what prepare made
- * of it (a and prepared are the callee's to free). Returns an exit
- * status. */
-typedef int	(*ks_run_deliver)(void *ctx, struct ks_article *a,
+/* Called in input order for each article read, input i of the list, with
+ * what prepare made of it (a and prepared are the callee's to free).
+ * Returns an exit status. */
+typedef int	(*ks_run_deliver)(void *ctx, size_t i, struct ks_article *a,
 		    void *prepared);
 
 struct ks_run_opts {

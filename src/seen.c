@@ -40,7 +40,7 @@ ks_seen_check(struct ks_seen *s, uint64_t hash, const char *path)
 	if (slot->path != NULL)
 		return slot->path;
 	slot->hash = hash;
-	slot->path = ks_xstrdup(path);
+	slot->path = path;
 	s->len++;
 	return NULL;
 }
@@ -48,8 +48,6 @@ ks_seen_check(struct ks_seen *s, uint64_t hash, const char *path)
 void
 ks_seen_free(struct ks_seen *s)
 {
-	for (size_t i = 0; i < s->cap; i++)
-		free(s->v[i].path);
 	free(s->v);
 	s->v = NULL;
 	s->len = s->cap = 0;

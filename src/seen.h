@@ -1,5 +1,6 @@
 /* Duplicate detection: articles with the same normalized text are kept
- * once. A hash set of text hashes, each with the first path that had it. */
+ * once. A hash set of text hashes, each with the first path that had it
+ * (not a copy: a run keeps every input's path anyway). */
 #ifndef KS_SEEN_H
 #define KS_SEEN_H
 
@@ -8,7 +9,7 @@
 
 struct ks_seen_slot {
 	uint64_t	 hash;
-	char		*path;	/* NULL: empty slot */
+	const char	*path;	/* NULL: empty slot */
 };
 
 struct ks_seen {
@@ -20,7 +21,7 @@ struct ks_seen {
 #define KS_SEEN_INIT { NULL, 0, 0 }
 
 /* Returns the path of an earlier article with this hash, or NULL after
- * recording path under it. */
+ * recording path, which must outlive s, under it. */
 const char	*ks_seen_check(struct ks_seen *s, uint64_t hash, const char *path);
 void		 ks_seen_free(struct ks_seen *s);
 
