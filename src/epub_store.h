@@ -13,8 +13,11 @@
 #include "epub_parts.h"
 #include "settings.h"
 
-/* Rendered bytes kept in memory before the rest goes to a spill file. */
-#define KS_EPUB_SPILL_AFTER	((size_t)8 << 20)
+/* Rendered bytes kept in memory before the rest goes to a spill file:
+ * enough for a small book to never touch the disk (chapters are
+ * deflated by then, 2 MB is some 400 articles), little next to the 1 KB
+ * an article of metadata a large book holds. */
+#define KS_EPUB_SPILL_AFTER	((size_t)2 << 20)
 
 /* Bytes in memory (mem) or in the spill file at off. */
 struct ks_epub_blob {

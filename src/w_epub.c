@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "deflate.h"
 #include "derive.h"
 #include "diag.h"
 #include "epub_parts.h"
@@ -73,8 +74,20 @@ struct chapter {
 	struct ks_epub_blob	 body;
 	size_t			 seq;	/* input order, then date order */
 	size_t			 group;	/* the section's first position */
-	char			*strings;	/* m's strings but lang */
-	struct part		 pull;
+	char			*strings;	/* m's strings */
+	bool			 deflated;	/* body: the whole file, deflated */
+	uint32_t		 crc;		/* then: the file's CRC-32 */
+	size_t			 size;		/* and its size */
+	struct epub		*ep;		/* for its zip source */
+};
+
+/* What prepare() makes of an article: the chapter body, or the whole
+ * chapter file deflated when its head could be made too. */
+struct prepared {
+	struct ks_buf	 data;
+	bool		 deflated;
+	uint32_t	 crc;
+	size_t		 size;
 };
 
 /* A section of the contents and where its first chapter is. */
@@ -97,6 +110,9 @@ struct epub {
 	int64_t			 newest;
 	struct ks_epub_store	 store;
 	struct ks_epub_media	 media;
+	/* The state of the chapter libzip is reading: one at a time, so
+	 * one for the book rather than one a chapter. */
+	struct part		 pull;
 };
 
 
@@ -152,14 +168,13 @@ epub_free(void *state)
 	if (ep == NULL)
 		return;
 	for (size_t i = 0; i < ep->nch; i++) {
-		/* A NULL lang became the book's, which is ep->lang. */
-		if (ep->ch[i]->m.lang != ep->lang)
-			free(ep->ch[i]->m.lang);
 		free(ep->ch[i]->strings);
 		ks_epub_blob_free(&ep->ch[i]->body);
 		free(ep->ch[i]);
 	}
 	free(ep->ch);
+	ks_buf_free(&ep->pull.head);
+	zip_error_fini(&ep->pull.err);
 	ks_epub_media_free(&ep->media);
 	for (size_t i = 0; i < ep->nsections; i++)
 		free(ep->sections[i].name);
@@ -190,6 +205,8 @@ epub_begin(const struct ks_settings *s, const char *output)
 	ep->output = ks_xstrdup(output);
 	ep->group_by = g;
 	ep->store.fd = -1;
+	ep->pull.ep = ep;
+	zip_error_init(&ep->pull.err);
 	ep->newest = INT64_MIN;
 	ep->images = book_images(s);
 	if (s->lang != NULL && (ep->lang = book_lang(s->lang)) == NULL)
@@ -216,22 +233,95 @@ note_embedded(void *ctx, const char *url)
 static void
 epub_free_part(void *part)
 {
-	ks_buf_free(part);
-	free(part);
+	struct prepared *pp = part;
+
+	ks_buf_free(&pp->data);
+	free(pp);
+}
+
+/* The chapter's metadata from the article; every string is m's own. */
+static void
+chapter_meta(struct ks_epub_chapter *m, const struct ks_article *a,
+    const struct ks_settings *s)
+{
+	m->title = ks_xstrdup(a->title ? a->title : "");
+	m->lang = book_lang(a->lang);
+	m->author = ks_wu_author(a, s);
+	/* An author that is only the source is shown as the source. */
+	if (m->author[0] == '\0' || (a->source != NULL &&
+	    strcmp(m->author, a->source) == 0)) {
+		free(m->author);
+		m->author = NULL;
+	}
+	if (a->source != NULL && (m->author == NULL ||
+	    strstr(m->author, a->source) == NULL))
+		m->source = ks_xstrdup(a->source);
+	m->link = book_link(a->link);
+	if (a->categories.len > 0)
+		m->category = ks_xstrdup(a->categories.v[0]);
+	m->date = a->date;
+}
+
+static void
+chapter_meta_free(struct ks_epub_chapter *m)
+{
+	free(m->title);
+	free(m->lang);
+	free(m->author);
+	free(m->source);
+	free(m->link);
+	free(m->category);
 }
 
 /*
- * The chapter's body, on a reading thread: a struct ks_buf, or NULL when
- * an image of it may be embedded, which only add() can number. In link
- * mode the media hook leaves every other image as it is, so rendering
- * without it gives the same bytes.
+ * Deflates the whole chapter file (head, body, tail) into pp, as libzip
+ * would at the end, but here on a reading thread. Not when the chapter's
+ * language is the book's, known only then. Returns 0 or -1.
+ */
+static int
+deflate_chapter(struct prepared *pp, const struct ks_article *a,
+    const struct ks_settings *s)
+{
+	struct ks_epub_chapter m;
+	struct ks_buf file = KS_BUF_INIT, packed = KS_BUF_INIT;
+	int rc = -1;
+
+	memset(&m, 0, sizeof(m));
+	chapter_meta(&m, a, s);
+	if (m.lang == NULL)
+		goto out;
+	ks_epub_chapter_head(&file, &m);
+	ks_buf_put(&file, pp->data.ptr, pp->data.len);
+	ks_buf_puts(&file, ks_epub_chapter_tail());
+	if (ks_deflate_raw(file.ptr, file.len, DEFLATE_LEVEL, &packed,
+	    &pp->crc) != 0)
+		goto out;
+	ks_buf_free(&pp->data);
+	pp->data = packed;
+	memset(&packed, 0, sizeof(packed));
+	pp->size = file.len;
+	pp->deflated = true;
+	rc = 0;
+out:
+	ks_buf_free(&packed);
+	ks_buf_free(&file);
+	chapter_meta_free(&m);
+	return rc;
+}
+
+/*
+ * The chapter, on a reading thread: a struct prepared, or NULL when an
+ * image of it may be embedded, which only add() can number. In link mode
+ * the media hook leaves every other image as it is, so rendering without
+ * it gives the same bytes. Deflating here spreads the book's costliest
+ * step over the threads.
  */
 static void *
 epub_prepare(const struct ks_settings *s, const struct ks_article *a)
 {
 	struct ks_render_opts o = { .xhtml = true, .images = book_images(s),
 		.heading_shift = 1 };
-	struct ks_buf *body;
+	struct prepared *pp;
 	bool needs_media = false;
 
 	if (o.images == KS_IMAGES_EMBED)
@@ -240,13 +330,15 @@ epub_prepare(const struct ks_settings *s, const struct ks_article *a)
 		o.image_src = note_embedded;
 		o.image_ctx = &needs_media;
 	}
-	body = ks_xcalloc(1, sizeof(*body));
-	ks_render_html(body, a->body, &o);
+	pp = ks_xcalloc(1, sizeof(*pp));
+	ks_render_html(&pp->data, a->body, &o);
 	if (needs_media) {
-		epub_free_part(body);
+		epub_free_part(pp);
 		return NULL;
 	}
-	return body;
+	/* Failing, it leaves the body for libzip to deflate. */
+	(void)deflate_chapter(pp, a, s);
+	return pp;
 }
 
 /* Renders the body with the media hook, which embeds images. */
@@ -294,43 +386,34 @@ static int
 epub_add(void *state, const struct ks_article *a, void *part)
 {
 	struct epub *ep = state;
-	struct ks_buf *body = part, serial = KS_BUF_INIT;
+	struct prepared *pp = part;
+	struct ks_buf serial = KS_BUF_INIT, *body = &serial;
 	struct chapter *c = ks_xcalloc(1, sizeof(*c));
 	struct ks_epub_chapter *m = &c->m;
 	size_t len;
 
-	m->title = ks_xstrdup(a->title ? a->title : "");
-	m->lang = book_lang(a->lang);
-	m->author = ks_wu_author(a, ep->s);
-	/* An author that is only the source is shown as the source. */
-	if (m->author[0] == '\0' || (a->source != NULL &&
-	    strcmp(m->author, a->source) == 0)) {
-		free(m->author);
-		m->author = NULL;
-	}
-	if (a->source != NULL && (m->author == NULL ||
-	    strstr(m->author, a->source) == NULL))
-		m->source = ks_xstrdup(a->source);
-	m->link = book_link(a->link);
-	if (a->categories.len > 0)
-		m->category = ks_xstrdup(a->categories.v[0]);
-	c->strings = pack_strings((char **[]){ &m->title, &m->author,
-	    &m->source, &m->link, &m->category }, 5);
-	m->date = a->date;
+	chapter_meta(m, a, ep->s);
+	c->strings = pack_strings((char **[]){ &m->title, &m->lang,
+	    &m->author, &m->source, &m->link, &m->category }, 6);
+	c->ep = ep;
 	if (a->date.known && a->date.utc > ep->newest)
 		ep->newest = a->date.utc;
 	/* The book speaks its first article's known language. */
 	if (!ep->lang_fixed && ep->lang == NULL && m->lang != NULL &&
 	    strcmp(m->lang, "und") != 0)
 		ep->lang = ks_xstrdup(m->lang);
-	if (body == NULL) {
+	if (pp != NULL) {
+		body = &pp->data;
+		c->deflated = pp->deflated;
+		c->crc = pp->crc;
+		c->size = pp->size;
+	} else {
 		render_body(ep, a, &serial);
-		body = &serial;
 	}
 	len = body->len;
 	ks_epub_store_keep(&ep->store, &c->body, ks_buf_detach(body), len);
-	if (body != &serial)
-		free(body);
+	if (pp != NULL)
+		epub_free_part(pp);
 	c->seq = ep->nch;
 	if (ep->nch == ep->capch) {
 		ep->capch = ep->capch ? ep->capch * 2 : 64;
@@ -452,21 +535,30 @@ zip_mtime(int64_t t)
 	return mktime(&tm);
 }
 
+/* Is the blob a chapter body, between its head and tail? Else it is the
+ * whole entry: an image, or a chapter deflated on a reading thread. */
+static bool
+wrapped(const struct part *p)
+{
+	return p->chapter != NULL && !p->chapter->deflated;
+}
+
 static void
 part_head(struct part *p)
 {
 	if (p->head.len > 0)
 		return;
-	if (p->chapter != NULL)
+	if (wrapped(p))
 		ks_epub_chapter_head(&p->head, &p->chapter->m);
 	else if (p->gen != NULL)
 		p->gen(&p->head, p->book);
 }
 
+/* The bytes libzip reads: the file's, or its deflated data. */
 static zip_uint64_t
 part_size(struct part *p)
 {
-	size_t tail = p->chapter ? strlen(ks_epub_chapter_tail()) : 0;
+	size_t tail = wrapped(p) ? strlen(ks_epub_chapter_tail()) : 0;
 
 	return p->head.len + (p->blob ? p->blob->len : 0) + tail;
 }
@@ -476,7 +568,7 @@ part_size(struct part *p)
 static zip_int64_t
 part_read(struct part *p, char *dst, zip_uint64_t n)
 {
-	const char *tail = p->chapter ? ks_epub_chapter_tail() : "";
+	const char *tail = wrapped(p) ? ks_epub_chapter_tail() : "";
 	size_t hl = p->head.len, bl = p->blob ? p->blob->len : 0;
 	size_t tl = strlen(tail);
 	zip_uint64_t done = 0;
@@ -533,6 +625,16 @@ part_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 		zip_stat_init(st);
 		st->valid = ZIP_STAT_SIZE;
 		st->size = part_size(p);
+		if (p->chapter != NULL && p->chapter->deflated) {
+			/* Data of the entry's own method: libzip copies it
+			 * as it is and takes the CRC from here. */
+			st->valid |= ZIP_STAT_COMP_SIZE |
+			    ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+			st->comp_size = st->size;
+			st->size = p->chapter->size;
+			st->comp_method = ZIP_CM_DEFLATE;
+			st->crc = p->chapter->crc;
+		}
 		if (!p->open)
 			ks_buf_free(&p->head);
 		return sizeof(*st);
@@ -620,14 +722,68 @@ add_part(zip_t *za, const char *name, struct part *p, time_t mtime)
 	return rc;
 }
 
-static int
-add_chapter(struct epub *ep, zip_t *za, struct chapter *c, time_t mtime)
+/*
+ * A chapter's zip source (ud is the chapter). libzip opens, reads and
+ * closes one entry after another, so the reading state is the book's
+ * ep->pull; a chapter asked its size while another is open gets a
+ * passing state of its own.
+ */
+static zip_int64_t
+chapter_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 {
-	memset(&c->pull, 0, sizeof(c->pull));
-	c->pull.ep = ep;
-	c->pull.chapter = c;
-	c->pull.blob = &c->body;
-	return add_part(za, c->m.file, &c->pull, mtime);
+	struct chapter *c = ud;
+	struct part *p = &c->ep->pull, passing;
+	zip_int64_t rc;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		ks_buf_free(&p->head);
+		p->chapter = c;
+		p->blob = &c->body;
+		p->open = 0;
+		break;
+	case ZIP_SOURCE_STAT:
+		if (p->chapter == c)
+			break;
+		memset(&passing, 0, sizeof(passing));
+		passing.ep = c->ep;
+		passing.chapter = c;
+		passing.blob = &c->body;
+		zip_error_init(&passing.err);
+		if ((rc = part_cb(&passing, data, len, cmd)) < 0)
+			zip_error_set(&p->err, zip_error_code_zip(&passing.err),
+			    zip_error_code_system(&passing.err));
+		ks_buf_free(&passing.head);
+		zip_error_fini(&passing.err);
+		return rc;
+	case ZIP_SOURCE_CLOSE:
+		rc = part_cb(p, data, len, cmd);
+		p->chapter = NULL;
+		return rc;
+	case ZIP_SOURCE_FREE:
+		return 0;	/* the chapter is the writer's */
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		break;
+	}
+	return part_cb(p, data, len, cmd);
+}
+
+static int
+add_chapter(zip_t *za, struct chapter *c, time_t mtime)
+{
+	struct ks_buf path = KS_BUF_INIT;
+	zip_source_t *src;
+	int rc;
+
+	ks_buf_printf(&path, "EPUB/%s", c->m.file);
+	src = zip_source_function(za, chapter_cb, c);
+	rc = add_entry(za, ks_buf_cstr(&path), src, false, mtime);
+	ks_buf_free(&path);
+	return rc;
 }
 
 static int
@@ -687,7 +843,7 @@ add_all(struct epub *ep, zip_t *za, struct ks_epub_book *book, time_t t)
 	if (add_text(za, "EPUB/title.xhtml", &b, false, t) != 0)
 		goto out;
 	for (size_t i = 0; i < ep->nch; i++)
-		if (add_chapter(ep, za, ep->ch[i], t) != 0)
+		if (add_chapter(za, ep->ch[i], t) != 0)
 			goto out;
 	for (size_t i = 0; i < ep->media.len; i++) {
 		const struct ks_epub_embedded *e = &ep->media.v[i];
