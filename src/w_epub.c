@@ -1,9 +1,10 @@
 /* The EPUB 3 writer, the only file that includes <zip.h>. Each article's
- * chapter body is rendered when it arrives and kept (epub_store.c: in
- * memory, then in a spill file once the book grows large); at the end the
- * chapters are put in chronological order and libzip packs the book
- * straight into a temporary file next to the output, renamed over it once
- * complete. The XML of the book is epub_parts.c's. */
+ * chapter is made on the reading thread, deflated when it can be
+ * (epub_chapter.c), and kept (epub_store.c: in memory, then in a spill
+ * file once the book grows large); at the end the chapters are put in
+ * chronological order and libzip packs the book straight into a temporary
+ * file next to the output, renamed over it once complete. The XML of the
+ * book is epub_parts.c's. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,13 +15,12 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "deflate.h"
 #include "derive.h"
 #include "diag.h"
+#include "epub_chapter.h"
 #include "epub_parts.h"
 #include "epub_store.h"
 #include "render.h"
-#include "url.h"
 #include "writer.h"
 #include "wutil.h"
 #include "xalloc.h"
@@ -81,15 +81,6 @@ struct chapter {
 	struct epub		*ep;		/* for its zip source */
 };
 
-/* What prepare() makes of an article: the chapter body, or the whole
- * chapter file deflated when its head could be made too. */
-struct prepared {
-	struct ks_buf	 data;
-	bool		 deflated;
-	uint32_t	 crc;
-	size_t		 size;
-};
-
 /* A section of the contents and where its first chapter is. */
 struct section {
 	char	*name;
@@ -115,50 +106,6 @@ struct epub {
 	struct part		 pull;
 };
 
-
-/* A link the book may carry: absolute http(s), cleaned; else NULL. */
-static char *
-book_link(const char *url)
-{
-	char *out = NULL;
-
-	if (url == NULL || ks_url_clean(url, NULL, KS_URL_LINK, &out) !=
-	    KS_URL_OK)
-		return NULL;
-	if (!ks_url_is_http(out)) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
-/* A copy of tag fit for xml:lang ("zh_CN" becomes "zh-CN"), or NULL. */
-static char *
-book_lang(const char *tag)
-{
-	char *t;
-
-	if (tag == NULL)
-		return NULL;
-	t = ks_xstrdup(tag);
-	for (char *p = t; *p; p++)
-		if (*p == '_')
-			*p = '-';
-	if (!ks_epub_lang_ok(t)) {
-		free(t);
-		return NULL;
-	}
-	return t;
-}
-
-/* What the book does with images: remote ones stay links unless --images
- * embed says otherwise. */
-static enum ks_images
-book_images(const struct ks_settings *s)
-{
-	return s->images == KS_IMAGES_DEFAULT || s->images == KS_IMAGES_KEEP ?
-	    KS_IMAGES_LINK : s->images;
-}
 
 static void
 epub_free(void *state)
@@ -208,8 +155,8 @@ epub_begin(const struct ks_settings *s, const char *output)
 	ep->pull.ep = ep;
 	zip_error_init(&ep->pull.err);
 	ep->newest = INT64_MIN;
-	ep->images = book_images(s);
-	if (s->lang != NULL && (ep->lang = book_lang(s->lang)) == NULL)
+	ep->images = ks_epub_book_images(s);
+	if (s->lang != NULL && (ep->lang = ks_epub_book_lang(s->lang)) == NULL)
 		ks_warn(NULL, 0, "--lang '%s' is not a language tag; the book "
 		    "takes its articles' language", s->lang);
 	ep->lang_fixed = ep->lang != NULL;
@@ -218,127 +165,16 @@ epub_begin(const struct ks_settings *s, const char *output)
 	return ep;
 }
 
-/* The render hook of prepare(): notes that an image needs the book's
- * media table (a data: image is embedded, and numbered in book order). */
-static char *
-note_embedded(void *ctx, const char *url)
+static void *
+epub_prepare(const struct ks_settings *s, const struct ks_article *a)
 {
-	bool *needs_media = ctx;
-
-	if (strncmp(url, "data:", 5) == 0)
-		*needs_media = true;
-	return NULL;
+	return ks_epub_prepare(s, a, DEFLATE_LEVEL);
 }
 
 static void
 epub_free_part(void *part)
 {
-	struct prepared *pp = part;
-
-	ks_buf_free(&pp->data);
-	free(pp);
-}
-
-/* The chapter's metadata from the article; every string is m's own. */
-static void
-chapter_meta(struct ks_epub_chapter *m, const struct ks_article *a,
-    const struct ks_settings *s)
-{
-	m->title = ks_xstrdup(a->title ? a->title : "");
-	m->lang = book_lang(a->lang);
-	m->author = ks_wu_author(a, s);
-	/* An author that is only the source is shown as the source. */
-	if (m->author[0] == '\0' || (a->source != NULL &&
-	    strcmp(m->author, a->source) == 0)) {
-		free(m->author);
-		m->author = NULL;
-	}
-	if (a->source != NULL && (m->author == NULL ||
-	    strstr(m->author, a->source) == NULL))
-		m->source = ks_xstrdup(a->source);
-	m->link = book_link(a->link);
-	if (a->categories.len > 0)
-		m->category = ks_xstrdup(a->categories.v[0]);
-	m->date = a->date;
-}
-
-static void
-chapter_meta_free(struct ks_epub_chapter *m)
-{
-	free(m->title);
-	free(m->lang);
-	free(m->author);
-	free(m->source);
-	free(m->link);
-	free(m->category);
-}
-
-/*
- * Deflates the whole chapter file (head, body, tail) into pp, as libzip
- * would at the end, but here on a reading thread. Not when the chapter's
- * language is the book's, known only then. Returns 0 or -1.
- */
-static int
-deflate_chapter(struct prepared *pp, const struct ks_article *a,
-    const struct ks_settings *s)
-{
-	struct ks_epub_chapter m;
-	struct ks_buf file = KS_BUF_INIT, packed = KS_BUF_INIT;
-	int rc = -1;
-
-	memset(&m, 0, sizeof(m));
-	chapter_meta(&m, a, s);
-	if (m.lang == NULL)
-		goto out;
-	ks_epub_chapter_head(&file, &m);
-	ks_buf_put(&file, pp->data.ptr, pp->data.len);
-	ks_buf_puts(&file, ks_epub_chapter_tail());
-	if (ks_deflate_raw(file.ptr, file.len, DEFLATE_LEVEL, &packed,
-	    &pp->crc) != 0)
-		goto out;
-	ks_buf_free(&pp->data);
-	pp->data = packed;
-	memset(&packed, 0, sizeof(packed));
-	pp->size = file.len;
-	pp->deflated = true;
-	rc = 0;
-out:
-	ks_buf_free(&packed);
-	ks_buf_free(&file);
-	chapter_meta_free(&m);
-	return rc;
-}
-
-/*
- * The chapter, on a reading thread: a struct prepared, or NULL when an
- * image of it may be embedded, which only add() can number. In link mode
- * the media hook leaves every other image as it is, so rendering without
- * it gives the same bytes. Deflating here spreads the book's costliest
- * step over the threads.
- */
-static void *
-epub_prepare(const struct ks_settings *s, const struct ks_article *a)
-{
-	struct ks_render_opts o = { .xhtml = true, .images = book_images(s),
-		.heading_shift = 1 };
-	struct prepared *pp;
-	bool needs_media = false;
-
-	if (o.images == KS_IMAGES_EMBED)
-		return NULL;
-	if (o.images == KS_IMAGES_LINK) {
-		o.image_src = note_embedded;
-		o.image_ctx = &needs_media;
-	}
-	pp = ks_xcalloc(1, sizeof(*pp));
-	ks_render_html(&pp->data, a->body, &o);
-	if (needs_media) {
-		epub_free_part(pp);
-		return NULL;
-	}
-	/* Failing, it leaves the body for libzip to deflate. */
-	(void)deflate_chapter(pp, a, s);
-	return pp;
+	ks_epub_prepared_free(part);
 }
 
 /* Renders the body with the media hook, which embeds images. */
@@ -358,42 +194,18 @@ render_body(struct epub *ep, const struct ks_article *a, struct ks_buf *out)
 	ep->media.path = NULL;
 }
 
-/* Moves the strings of v (NULLs stay NULL) into one block, which it
- * returns: the caller frees it. */
-static char *
-pack_strings(char **v[], size_t n)
-{
-	size_t len = 0;
-	char *block, *p;
-
-	for (size_t i = 0; i < n; i++)
-		if (*v[i] != NULL)
-			len += strlen(*v[i]) + 1;
-	p = block = ks_xmalloc(len ? len : 1);
-	for (size_t i = 0; i < n; i++) {
-		if (*v[i] == NULL)
-			continue;
-		len = strlen(*v[i]) + 1;
-		memcpy(p, *v[i], len);
-		free(*v[i]);
-		*v[i] = p;
-		p += len;
-	}
-	return block;
-}
-
 static int
 epub_add(void *state, const struct ks_article *a, void *part)
 {
 	struct epub *ep = state;
-	struct prepared *pp = part;
+	struct ks_epub_prepared *pp = part;
 	struct ks_buf serial = KS_BUF_INIT, *body = &serial;
 	struct chapter *c = ks_xcalloc(1, sizeof(*c));
 	struct ks_epub_chapter *m = &c->m;
 	size_t len;
 
-	chapter_meta(m, a, ep->s);
-	c->strings = pack_strings((char **[]){ &m->title, &m->lang,
+	ks_epub_chapter_meta(m, a, ep->s);
+	c->strings = ks_epub_pack_strings((char **[]){ &m->title, &m->lang,
 	    &m->author, &m->source, &m->link, &m->category }, 6);
 	c->ep = ep;
 	if (a->date.known && a->date.utc > ep->newest)
@@ -413,7 +225,7 @@ epub_add(void *state, const struct ks_article *a, void *part)
 	len = body->len;
 	ks_epub_store_keep(&ep->store, &c->body, ks_buf_detach(body), len);
 	if (pp != NULL)
-		epub_free_part(pp);
+		ks_epub_prepared_free(pp);
 	c->seq = ep->nch;
 	if (ep->nch == ep->capch) {
 		ep->capch = ep->capch ? ep->capch * 2 : 64;
