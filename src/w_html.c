@@ -334,10 +334,9 @@ put_tags(struct ks_buf *b, const struct ks_article *a,
 
 /* The whole page of one article. */
 static void
-render_page(struct ks_buf *b, const struct html_state *st,
+render_page(struct ks_buf *b, const struct ks_settings *s,
     const struct ks_article *a, const char *lang, const char *author)
 {
-	const struct ks_settings *s = st->s;
 	const struct labels *l = labels_for(lang);
 	struct ks_render_opts ro;
 
@@ -460,18 +459,44 @@ html_begin(const struct ks_settings *s, const char *output)
 	return st;
 }
 
+/* The language a page is in: the article's, else --lang, else none. */
+static const char *
+page_lang(const struct ks_settings *s, const struct ks_article *a)
+{
+	return known_lang(a->lang) ? a->lang : known_lang(s->lang);
+}
+
+/* The article's page, on a reading thread: a struct ks_buf. */
+static void *
+html_prepare(const struct ks_settings *s, const struct ks_article *a)
+{
+	struct ks_buf *page = ks_xcalloc(1, sizeof(*page));
+	char *author = ks_wu_author(a, s);
+
+	render_page(page, s, a, page_lang(s, a), author);
+	free(author);
+	return page;
+}
+
+static void
+html_free_part(void *part)
+{
+	ks_buf_free(part);
+	free(part);
+}
+
+/* Names the page (names depend on the articles before), writes it and
+ * keeps what the index needs. */
 static int
-html_add(void *state, const struct ks_article *a, void *prepared)
+html_add(void *state, const struct ks_article *a, void *part)
 {
 	struct html_state *st = state;
-	struct ks_buf page = KS_BUF_INIT, name = KS_BUF_INIT;
+	struct ks_buf *page = part, name = KS_BUF_INIT;
 	struct html_entry *e;
-	const char *lang = known_lang(a->lang) ? a->lang :
-	    known_lang(st->s->lang);
+	const char *lang = page_lang(st->s, a);
 	char *path;
 	int rc;
 
-	(void)prepared;	/* no prepare() */
 	if (st->len == st->cap) {
 		st->cap = st->cap ? st->cap * 2 : 64;
 		st->v = ks_xrealloc(st->v, st->cap * sizeof(*st->v));
@@ -487,14 +512,13 @@ html_add(void *state, const struct ks_article *a, void *prepared)
 	e->lang = lang ? ks_xstrdup(lang) : NULL;
 	e->date = a->date;
 
-	render_page(&page, st, a, lang, e->author);
 	ks_buf_printf(&name, "%s.html", e->slug);
 	path = join(st->articles, ks_buf_cstr(&name));
-	rc = ks_output_batch_write(&st->out, path, ks_buf_cstr(&page),
-	    page.len);
+	rc = ks_output_batch_write(&st->out, path, ks_buf_cstr(page),
+	    page->len);
 	free(path);
 	ks_buf_free(&name);
-	ks_buf_free(&page);
+	html_free_part(page);
 	return rc;
 }
 
@@ -662,6 +686,8 @@ const struct ks_writer_class ks_writer_html = {
 	.folder = true,
 	.to_stdout = false,
 	.begin = html_begin,
+	.prepare = html_prepare,
+	.free_part = html_free_part,
 	.add = html_add,
 	.finish = html_finish,
 	.free = html_free,
