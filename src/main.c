@@ -51,7 +51,7 @@ struct writer_run {
 	void				*state;
 };
 
-/* As many threads as cores: reading and cleaning is CPU-bound. */
+/* As many threads as cores: reading, cleaning, rendering are CPU-bound. */
 static unsigned
 default_jobs(void)
 {
@@ -86,7 +86,7 @@ usage(FILE *f)
 	    "(default 64 MiB)\n"
 	    "      --config FILE    settings as YAML; options win\n"
 	    "      --check          read and clean everything, write nothing\n"
-	    "  -j, --jobs N         read and clean with N threads (default: "
+	    "  -j, --jobs N         read, clean, render with N threads (default: "
 	    "the cores)\n"
 	    "  -q, --quiet          no warnings\n"
 	    "  -v, --verbose        say what is read and written\n"
