@@ -1,20 +1,113 @@
 /* The part of the Atom, RSS and JSON Feed writers that is not syntax:
- * entries in input order, dated and sorted newest first at the end, cut
- * to --limit, split by category, written atomically (see feed.h). */
+ * entries in input order, their parts spilled to a temporary file, dated
+ * and sorted newest first at the end, cut to --limit, split by category,
+ * streamed out atomically (see feed.h). */
 #include "feed.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "derive.h"
 #include "diag.h"
-#include "output.h"
 #include "render.h"
 #include "xalloc.h"
+
+/* Bytes gathered in memory before they go to a file: few system calls,
+ * and memory that does not grow with the feed. */
+#define FLUSH_AT	((size_t)1 << 20)
 
 /* One warning per run, however many feed writers run (they all lack the
  * same links for the same reason). */
 static bool warned_no_base;
+
+/* A feed file being written (see feed.h). */
+struct ks_feed_out {
+	const struct ks_feed	*f;
+	const char		*path;	/* "-" is standard output */
+	char			*tmp;	/* the temporary beside path */
+	int			 fd;	/* tmp, or for stdout an anonymous file
+					 * once buf outgrows FLUSH_AT; or -1 */
+	struct ks_buf		 buf;	/* bytes not yet in fd */
+	bool			 bad;	/* an error was reported */
+};
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Reads len bytes at off. Returns 0, or -1 with errno set (EIO when the
+ * file is shorter than that). */
+static int
+read_at(int fd, char *data, size_t len, uint64_t off)
+{
+	while (len > 0) {
+		ssize_t n = pread(fd, data, len, (off_t)off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
+	}
+	return 0;
+}
+
+/* Where temporary files go: TMPDIR, else /tmp. */
+static const char *
+temp_dir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir != NULL && dir[0] != '\0' ? dir : "/tmp";
+}
+
+/* How messages name an output. */
+static const char *
+shown(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdout>" : path;
+}
+
+/* A temporary file without a name (it goes away with the descriptor,
+ * however the run ends) for the output path. Returns the descriptor, or
+ * -1 after reporting. */
+static int
+anon_file(const char *path)
+{
+	struct ks_buf name = KS_BUF_INIT;
+	int fd;
+
+	ks_buf_printf(&name, "%s/ksconv-feed-XXXXXX", temp_dir());
+	if ((fd = mkstemp(name.ptr)) < 0)
+		ks_error(shown(path), 0, "cannot create a temporary file in "
+		    "%s: %s", temp_dir(), strerror(errno));
+	else
+		unlink(name.ptr);
+	ks_buf_free(&name);
+	return fd;
+}
 
 struct ks_date
 ks_feed_date(int64_t utc)
@@ -29,10 +122,10 @@ ks_feed_date(int64_t utc)
 
 int
 ks_feed_init(struct ks_feed *f, const struct ks_settings *s,
-    const char *output, const char *format, const char *ext,
-    void (*free_part)(void *))
+    const char *output, const char *format, const char *ext)
 {
 	memset(f, 0, sizeof(*f));
+	f->spill = -1;
 	if (s->split_by == KS_SPLIT_CATEGORY && strcmp(output, "-") == 0) {
 		ks_error(NULL, 0, "--split-by category writes one %s feed per "
 		    "category: give -o FILE or -o DIR", format);
@@ -48,7 +141,6 @@ ks_feed_init(struct ks_feed *f, const struct ks_settings *s,
 	f->ext = ext;
 	f->output = ks_xstrdup(output);
 	f->lang = ks_feed_lang(s->lang);
-	f->free_part = free_part;
 	return 0;
 }
 
@@ -114,9 +206,11 @@ ks_feed_add(struct ks_feed *f, const struct ks_article *a, char **link)
 	struct ks_feed_entry *e = ks_xcalloc(1, sizeof(*e));
 
 	e->index = f->len;
-	e->path = ks_xstrdup(a->path);
 	e->published = a->date;
 	e->undated = !a->date.known;
+	if (e->undated)
+		e->path = ks_xstrdup(a->path);
+	e->off = f->spilled;
 	e->updated = a->updated.known ? a->updated : a->date;
 	if (f->s->split_by == KS_SPLIT_CATEGORY)
 		for (size_t i = 0; i < a->categories.len; i++)
@@ -132,6 +226,78 @@ ks_feed_add(struct ks_feed *f, const struct ks_article *a, char **link)
 	}
 	f->v[f->len++] = e;
 	return e;
+}
+
+bool
+ks_feed_has_link(const struct ks_settings *s, const struct ks_article *a)
+{
+	/* Any page name gives a link when one does: ask with an empty one. */
+	char *link = ks_wu_entry_link(a, s, "");
+	bool has = link != NULL;
+
+	free(link);
+	return has;
+}
+
+void
+ks_feed_put(struct ks_feed *f, const void *bytes, size_t len)
+{
+	if (f->bad || f->len == 0)
+		return;
+	ks_buf_put(&f->pending, bytes, len);
+	f->spilled += len;
+	f->v[f->len - 1]->len += len;
+}
+
+void
+ks_feed_puts(struct ks_feed *f, const char *s)
+{
+	ks_feed_put(f, s, strlen(s));
+}
+
+void
+ks_feed_cut(struct ks_feed *f)
+{
+	if (f->len > 0)
+		f->v[f->len - 1]->cut = f->v[f->len - 1]->len;
+}
+
+/* Writes the pending parts to the spill file, created the first time.
+ * Returns 0, or -1 after reporting (once). */
+static int
+spill(struct ks_feed *f)
+{
+	if (f->bad)
+		return -1;
+	if (f->pending.len == 0)
+		return 0;
+	if (f->spill < 0 && (f->spill = anon_file(f->output)) < 0)
+		goto bad;
+	if (write_all(f->spill, f->pending.ptr, f->pending.len) != 0) {
+		ks_error(shown(f->output), 0, "cannot write a temporary file "
+		    "in %s: %s", temp_dir(), strerror(errno));
+		goto bad;
+	}
+	ks_buf_clear(&f->pending);
+	return 0;
+bad:
+	return ks_feed_fail(f);
+}
+
+int
+ks_feed_fail(struct ks_feed *f)
+{
+	f->bad = true;
+	ks_buf_free(&f->pending);
+	return -1;
+}
+
+int
+ks_feed_end(struct ks_feed *f)
+{
+	if (f->pending.len >= FLUSH_AT)
+		return spill(f);
+	return f->bad ? -1 : 0;
 }
 
 /* Newest first; undated entries last; ties keep input order. */
@@ -211,12 +377,223 @@ self_url(const struct ks_feed *f, const char *path)
 	return ks_buf_detach(&b);
 }
 
+/*
+ * Starts the feed file path: a temporary beside it (as ks_output_write
+ * makes), or for standard output memory and, when that grows large, an
+ * anonymous file, so that a failing render prints nothing. Returns 0, or
+ * -1 after reporting.
+ */
+static int
+out_open(struct ks_feed_out *o, const struct ks_feed *f, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	o->f = f;
+	o->path = path;
+	o->fd = -1;
+	if (strcmp(path, "-") == 0)
+		return 0;
+	o->tmp = ks_xmalloc(strlen(path) + 16);
+	sprintf(o->tmp, "%s.tmp-XXXXXX", path);
+	if ((o->fd = mkstemp(o->tmp)) < 0 || fchmod(o->fd, 0644) != 0) {
+		ks_error(path, 0, "cannot create a temporary file: %s",
+		    strerror(errno));
+		if (o->fd >= 0) {
+			close(o->fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* Ends the writing of o after an error was reported. */
+static void
+out_fail(struct ks_feed_out *o)
+{
+	o->bad = true;
+	ks_buf_free(&o->buf);
+}
+
+/* Moves o->buf to the file. Returns 0, or -1 after reporting (once). */
+static int
+out_flush(struct ks_feed_out *o)
+{
+	if (o->bad)
+		return -1;
+	if (o->fd < 0 && (o->fd = anon_file(o->path)) < 0) {
+		out_fail(o);
+		return -1;
+	}
+	if (write_all(o->fd, ks_buf_cstr(&o->buf), o->buf.len) != 0) {
+		if (o->tmp != NULL)
+			ks_error(o->path, 0, "cannot write: %s",
+			    strerror(errno));
+		else
+			ks_error(shown(o->path), 0, "cannot write a temporary "
+			    "file in %s: %s", temp_dir(), strerror(errno));
+		out_fail(o);
+		return -1;
+	}
+	ks_buf_clear(&o->buf);
+	return 0;
+}
+
+void
+ks_feed_out_put(struct ks_feed_out *o, const void *bytes, size_t len)
+{
+	if (o->bad)
+		return;
+	ks_buf_put(&o->buf, bytes, len);
+	if (o->buf.len >= FLUSH_AT)
+		out_flush(o);
+}
+
+void
+ks_feed_out_puts(struct ks_feed_out *o, const char *s)
+{
+	ks_feed_out_put(o, s, strlen(s));
+}
+
+/* Appends len bytes of the parts at off: from the spill file, or from
+ * memory for the last ones (a small feed never touches the disk). */
+static void
+out_spilled(struct ks_feed_out *o, uint64_t off, size_t len)
+{
+	const struct ks_feed *f = o->f;
+	uint64_t in_file = f->spilled - f->pending.len;
+	size_t n;
+
+	if (o->bad || len == 0)
+		return;
+	ks_buf_grow(&o->buf, len);
+	if (off < in_file) {
+		n = in_file - off < len ? (size_t)(in_file - off) : len;
+		if (read_at(f->spill, o->buf.ptr + o->buf.len, n, off) != 0) {
+			ks_error(shown(o->path), 0, "cannot read back a "
+			    "temporary file in %s: %s", temp_dir(),
+			    strerror(errno));
+			out_fail(o);
+			return;
+		}
+		o->buf.len += n;
+		off += n;
+		len -= n;
+	}
+	if (len > 0)
+		memcpy(o->buf.ptr + o->buf.len,
+		    f->pending.ptr + (off - in_file), len);
+	o->buf.len += len;
+	o->buf.ptr[o->buf.len] = '\0';
+}
+
+void
+ks_feed_out_entry(struct ks_feed_out *o, const struct ks_feed_entry *e,
+    const char *dates)
+{
+	out_spilled(o, e->off, e->cut);
+	ks_feed_out_puts(o, dates);
+	out_spilled(o, e->off + e->cut, e->len - e->cut);
+	if (!o->bad && o->buf.len >= FLUSH_AT)
+		out_flush(o);
+}
+
+/* Copies the anonymous file fd to standard output. Returns 0, or -1
+ * after reporting. */
+static int
+print_file(int fd)
+{
+	char *chunk = ks_xmalloc(FLUSH_AT);
+	off_t size = lseek(fd, 0, SEEK_END);
+	uint64_t off = 0;
+	size_t n;
+	int rc = -1;
+
+	if (size < 0)
+		goto unread;
+	for (; off < (uint64_t)size; off += n) {
+		n = (uint64_t)size - off < FLUSH_AT ?
+		    (size_t)((uint64_t)size - off) : FLUSH_AT;
+		if (read_at(fd, chunk, n, off) != 0)
+			goto unread;
+		if (fwrite(chunk, 1, n, stdout) != n) {
+			ks_error("<stdout>", 0, "cannot write: %s",
+			    strerror(errno));
+			goto out;
+		}
+	}
+	rc = 0;
+	goto out;
+unread:
+	ks_error("<stdout>", 0, "cannot read back a temporary file in %s: %s",
+	    temp_dir(), strerror(errno));
+out:
+	free(chunk);
+	return rc;
+}
+
+/* Standard output gets the anonymous file's bytes, if any, then o->buf.
+ * Returns 0, or -1 after reporting. */
+static int
+out_print(struct ks_feed_out *o)
+{
+	if (o->fd >= 0 && print_file(o->fd) != 0)
+		return -1;
+	if (fwrite(ks_buf_cstr(&o->buf), 1, o->buf.len, stdout) != o->buf.len ||
+	    fflush(stdout) != 0) {
+		ks_error("<stdout>", 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Gives the file its name (or prints it) when commit and all went well;
+ * else removes it. Frees o. Returns 0, or -1 after reporting. */
+static int
+out_close(struct ks_feed_out *o, bool commit)
+{
+	bool synced;
+	int rc = -1;
+
+	if (!commit || o->bad)
+		goto out;
+	if (o->tmp == NULL) {
+		rc = out_print(o);
+		goto out;
+	}
+	if (out_flush(o) != 0)
+		goto out;
+	synced = fsync(o->fd) == 0;
+	if (close(o->fd) != 0)
+		synced = false;
+	o->fd = -1;
+	if (!synced) {
+		ks_error(o->path, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (rename(o->tmp, o->path) != 0) {
+		ks_error(o->path, 0, "cannot replace: %s", strerror(errno));
+		goto out;
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	rc = 0;
+out:
+	if (o->fd >= 0)
+		close(o->fd);
+	if (o->tmp != NULL)
+		unlink(o->tmp);
+	free(o->tmp);
+	ks_buf_free(&o->buf);
+	return rc;
+}
+
 /* Renders and writes one feed. Returns 0 or -1 after reporting. */
 static int
 write_view(struct ks_feed *f, struct ks_feed_view *view,
     ks_feed_render_fn render)
 {
-	struct ks_buf out = KS_BUF_INIT;
+	struct ks_feed_out o;
 	int rc = -1;
 
 	view->self = self_url(f, view->path);
@@ -228,15 +605,10 @@ write_view(struct ks_feed *f, struct ks_feed_view *view,
 			if (view->v[i]->updated.utc > view->updated.utc)
 				view->updated = view->v[i]->updated;
 	}
-	if (render(f, view, &out) != 0)
-		goto out;
-	if (ks_output_write(view->path, ks_buf_cstr(&out), out.len) != 0)
-		goto out;
-	rc = 0;
-out:
+	if (out_open(&o, f, view->path) == 0)
+		rc = out_close(&o, render(f, view, &o) == 0);
 	free(view->self);
 	view->self = NULL;
-	ks_buf_free(&out);
 	return rc;
 }
 
@@ -318,6 +690,8 @@ ks_feed_write(struct ks_feed *f, ks_feed_render_fn render)
 {
 	struct ks_feed_view view;
 
+	if (f->bad)
+		return -1;	/* an entry is missing: reported */
 	order(f);
 	memset(&view, 0, sizeof(view));
 	view.path = f->output;
@@ -340,15 +714,17 @@ ks_feed_free(struct ks_feed *f)
 	for (size_t i = 0; i < f->len; i++) {
 		struct ks_feed_entry *e = f->v[i];
 
-		if (f->free_part != NULL && e->part != NULL)
-			f->free_part(e->part);
 		free(e->path);
 		ks_strs_free(&e->categories);
 		free(e);
 	}
 	free(f->v);
+	if (f->spill >= 0)
+		close(f->spill);
+	ks_buf_free(&f->pending);
 	free(f->output);
 	free(f->lang);
 	ks_wu_slugs_free(&f->slugs);
 	memset(f, 0, sizeof(*f));
+	f->spill = -1;
 }

@@ -1,7 +1,8 @@
 /* What the Atom, RSS and JSON Feed writers share: collecting one rendered
- * part per article, the feed's "now", newest-first order, --limit,
- * --split-by category, and the file names and self links of the feeds.
- * It knows no output syntax: each writer renders its own parts. */
+ * part per article in a temporary file, the feed's "now", newest-first
+ * order, --limit, --split-by category, the file names and self links of
+ * the feeds, and streaming them out atomically. It knows no output
+ * syntax: each writer renders its own parts. */
 #ifndef KS_FEED_H
 #define KS_FEED_H
 
@@ -16,16 +17,24 @@
 #include "strs.h"
 #include "wutil.h"
 
-/* One article's entry: its dates, and the part the writer rendered at
- * add() time (everything but the dates, which may wait for "now"). */
+/*
+ * One article's entry. Its part, the bytes the writer rendered (everything
+ * but the dates, which may wait for "now"), is not kept in memory: parts
+ * go to an anonymous temporary file (the spill) a megabyte at a time, and
+ * ks_feed_write reads them back in the feed's order. So memory holds about
+ * a hundred bytes per article, however large the archive; a small feed
+ * never touches the disk.
+ */
 struct ks_feed_entry {
 	size_t		 index;		/* input order */
-	char		*path;		/* for messages */
-	struct ks_date	 published;	/* known after ks_feed_order */
+	char		*path;		/* for the warning; NULL when dated */
+	struct ks_date	 published;	/* undated: "now", from ks_feed_write */
 	struct ks_date	 updated;	/* a->updated, else published */
 	bool		 undated;	/* published is the feed's "now" */
-	struct ks_strs	 categories;	/* for --split-by category */
-	void		*part;		/* the writer's; freed by free_part */
+	struct ks_strs	 categories;	/* only for --split-by category */
+	uint64_t	 off;		/* the part's place in the spill file */
+	size_t		 len;		/* its length */
+	size_t		 cut;		/* where in it the dates go */
 };
 
 /* The feed being written: the main one, or one category's. */
@@ -42,9 +51,16 @@ struct ks_feed_view {
 
 struct ks_feed;
 
-/* Renders one feed document into out. Returns 0, or -1 after reporting. */
+/* A feed file being written: its bytes stream to a temporary file that
+ * takes the feed's name when complete. */
+struct ks_feed_out;
+
+/*
+ * Renders one feed document: its own bytes through ks_feed_out_put, each
+ * entry's through ks_feed_out_entry. Returns 0, or -1 after reporting.
+ */
 typedef int (*ks_feed_render_fn)(const struct ks_feed *f,
-	    const struct ks_feed_view *view, struct ks_buf *out);
+	    const struct ks_feed_view *view, struct ks_feed_out *out);
 
 struct ks_feed {
 	const struct ks_settings *s;
@@ -57,8 +73,12 @@ struct ks_feed {
 	struct ks_feed_entry	**v;
 	size_t			  len;
 	size_t			  cap;
-	int64_t			  now;		/* set by ks_feed_order */
-	void			(*free_part)(void *part);
+	int64_t			  now;		/* set by ks_feed_write */
+	int			  spill;	/* the parts' file; -1 before one */
+	uint64_t		  spilled;	/* its length, pending included */
+	struct ks_buf		  pending;	/* parts not in it yet (~1 MB) */
+	bool			  bad;		/* an entry is missing (reported):
+						 * the feed is not written */
 };
 
 /*
@@ -67,15 +87,36 @@ struct ks_feed {
  * Returns 0 or -1.
  */
 int	ks_feed_init(struct ks_feed *f, const struct ks_settings *s,
-	    const char *output, const char *format, const char *ext,
-	    void (*free_part)(void *));
+	    const char *output, const char *format, const char *ext);
 
 /*
- * Adds an entry for a (in input order) and returns it, for the caller to
- * set its part; *link is the entry's link (the caller frees it) or NULL.
+ * Adds an entry for a (in input order), whose part the caller then writes
+ * with ks_feed_put and ks_feed_cut and ends with ks_feed_end. *link is
+ * the entry's link (the caller frees it) or NULL.
  */
 struct ks_feed_entry *ks_feed_add(struct ks_feed *f,
 	    const struct ks_article *a, char **link);
+/* Appends bytes to the part of the entry added last. */
+void	ks_feed_put(struct ks_feed *f, const void *bytes, size_t len);
+void	ks_feed_puts(struct ks_feed *f, const char *s);
+/* Marks the place in that part where the writer's render puts the dates
+ * (ks_feed_out_entry). Without it they go at its start. */
+void	ks_feed_cut(struct ks_feed *f);
+/* Ends the part (and writes the pending parts to the spill once they
+ * are large). Returns 0, or -1 after reporting (once) that the spill
+ * could not be written. */
+int	ks_feed_end(struct ks_feed *f);
+/* Marks the feed as failed, for a writer that could not render an entry
+ * (and reported it): it is then not written. Returns -1. */
+int	ks_feed_fail(struct ks_feed *f);
+
+/*
+ * Whether ks_feed_add will give a's entry a link. That is known before the
+ * link itself, whose page name depends on the articles before: prepare()
+ * can lay out an entry with or without one.
+ */
+bool	ks_feed_has_link(const struct ks_settings *s,
+	    const struct ks_article *a);
 
 /* The categories and tags of a, each once, in order. The caller frees
  * the list with ks_strs_free. */
@@ -86,7 +127,9 @@ void	ks_feed_terms(const struct ks_article *a, struct ks_strs *out);
 char	*ks_feed_lang(const char *tag);
 
 /* The article's full body as the HTML every feed carries (remote images
- * kept unless --images says link or drop). The caller frees it. */
+ * kept unless --images says link or drop). It is valid UTF-8 without
+ * what XML forbids (every text and attribute of it went through the
+ * escapers), so writers need not clean it again. The caller frees it. */
 char	*ks_feed_content_html(const struct ks_settings *s,
 	    const struct ks_article *a);
 
@@ -97,6 +140,15 @@ char	*ks_feed_content_html(const struct ks_settings *s,
  * Returns 0, or -1 after reporting.
  */
 int	ks_feed_write(struct ks_feed *f, ks_feed_render_fn render);
+
+/* Appends bytes of the feed document. Errors are reported once and make
+ * ks_feed_write fail; the render goes on regardless. */
+void	ks_feed_out_put(struct ks_feed_out *o, const void *bytes, size_t len);
+void	ks_feed_out_puts(struct ks_feed_out *o, const char *s);
+/* Appends e's part, read back from the spill file, with dates (the
+ * writer's markup of e's dates) at the part's cut. */
+void	ks_feed_out_entry(struct ks_feed_out *o, const struct ks_feed_entry *e,
+	    const char *dates);
 
 /* Frees everything but the struct. */
 void	ks_feed_free(struct ks_feed *f);

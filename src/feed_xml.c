@@ -1,5 +1,8 @@
 /* xmlTextWriter with our cleaning, indentation and error policy, for the
- * XML feed writers (see feed_xml.h). */
+ * XML feed writers (see feed_xml.h). Markup goes through libxml2; text is
+ * escaped here, straight into the output, the way libxml2 would escape it
+ * (a feed is mostly its entries' escaped HTML, and libxml2's way copies
+ * it three times: to escape, to convert to UTF-8, to its buffer). */
 #include "feed_xml.h"
 
 #include <stdlib.h>
@@ -12,10 +15,10 @@
 #include "xalloc.h"
 
 struct ks_fxml {
-	xmlBufferPtr	 buf;
+	xmlBufferPtr	 buf;	/* what libxml2 wrote since the last move */
 	xmlTextWriterPtr w;
+	struct ks_buf	 out;	/* what was written before, in order */
 	bool		 document;	/* a whole document, not a fragment */
-	size_t		 skip;		/* a fragment's declaration */
 	bool		 bad;		/* a call failed */
 };
 
@@ -28,6 +31,17 @@ check(struct ks_fxml *w, int rc)
 		w->bad = true;
 }
 
+/* Moves libxml2's bytes so far behind ours, so that what comes next may
+ * be appended to w->out directly. */
+static void
+move(struct ks_fxml *w)
+{
+	check(w, xmlTextWriterFlush(w->w));
+	ks_buf_put(&w->out, xmlBufferContent(w->buf),
+	    (size_t)xmlBufferLength(w->buf));
+	xmlBufferEmpty(w->buf);
+}
+
 struct ks_fxml *
 ks_fxml_new(bool document)
 {
@@ -38,34 +52,38 @@ ks_fxml_new(bool document)
 		abort();	/* out of memory: the ks_xmalloc policy */
 	w->document = document;
 	/*
-	 * Fragments get a declaration too, cut off at the end: without the
+	 * Fragments get a declaration too, dropped at once: without the
 	 * document's encoding libxml2 writes every non-ASCII character of
 	 * an attribute as a character reference.
 	 */
 	check(w, xmlTextWriterStartDocument(w->w, NULL, "UTF-8", NULL));
 	check(w, xmlTextWriterFlush(w->w));
 	if (!document)
-		w->skip = (size_t)xmlBufferLength(w->buf);
+		xmlBufferEmpty(w->buf);
 	return w;
+}
+
+int
+ks_fxml_take(struct ks_fxml *w, struct ks_buf *out)
+{
+	move(w);
+	if (w->bad) {
+		ks_error(NULL, 0, "libxml2 could not write a feed");
+		return -1;
+	}
+	ks_buf_put(out, ks_buf_cstr(&w->out), w->out.len);
+	ks_buf_clear(&w->out);
+	return 0;
 }
 
 int
 ks_fxml_finish(struct ks_fxml *w, struct ks_buf *out)
 {
-	int rc = -1;
+	int rc;
 
-	check(w, w->document ? xmlTextWriterEndDocument(w->w) :
-	    xmlTextWriterFlush(w->w));
-	xmlFreeTextWriter(w->w);
-	w->w = NULL;
-	if (w->bad) {
-		ks_error(NULL, 0, "libxml2 could not write a feed");
-		goto out;
-	}
-	ks_buf_put(out, xmlBufferContent(w->buf) + w->skip,
-	    (size_t)xmlBufferLength(w->buf) - w->skip);
-	rc = 0;
-out:
+	if (w->document)
+		check(w, xmlTextWriterEndDocument(w->w));
+	rc = ks_fxml_take(w, out);
 	ks_fxml_free(w);
 	return rc;
 }
@@ -75,9 +93,9 @@ ks_fxml_free(struct ks_fxml *w)
 {
 	if (w == NULL)
 		return;
-	if (w->w != NULL)
-		xmlFreeTextWriter(w->w);
+	xmlFreeTextWriter(w->w);
 	xmlBufferFree(w->buf);
+	ks_buf_free(&w->out);
 	free(w);
 }
 
@@ -123,11 +141,36 @@ ks_fxml_end(struct ks_fxml *w, int depth, bool indent)
 }
 
 void
+ks_fxml_text_clean(struct ks_fxml *w, const char *text)
+{
+	/* What xmlTextWriterWriteString does to text (xmlEncodeSpecialChars),
+	 * byte for byte: these five, nothing else. */
+	static const char special[] = "<>&\"\r";
+	static const char *const entity[] = {
+		"&lt;", "&gt;", "&amp;", "&quot;", "&#13;",
+	};
+	size_t n;
+
+	/* An empty write closes the start tag, as text would. */
+	check(w, xmlTextWriterWriteRawLen(w->w, X(""), 0));
+	move(w);
+	for (;;) {
+		n = strcspn(text, special);
+		ks_buf_put(&w->out, text, n);
+		text += n;
+		if (*text == '\0')
+			break;
+		ks_buf_puts(&w->out, entity[strchr(special, *text) - special]);
+		text++;
+	}
+}
+
+void
 ks_fxml_text(struct ks_fxml *w, const char *text)
 {
 	char *clean = ks_xml_clean(text);
 
-	check(w, xmlTextWriterWriteString(w->w, X(clean)));
+	ks_fxml_text_clean(w, clean);
 	free(clean);
 }
 
@@ -140,10 +183,4 @@ ks_fxml_element(struct ks_fxml *w, int depth, const char *name,
 	ks_fxml_start(w, depth, name);
 	ks_fxml_text(w, text);
 	ks_fxml_end(w, depth, false);
-}
-
-void
-ks_fxml_raw(struct ks_fxml *w, const char *xml)
-{
-	check(w, xmlTextWriterWriteRaw(w->w, X(xml)));
 }

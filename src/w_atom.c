@@ -1,6 +1,8 @@
 /* The Atom writer (RFC 4287): each entry is rendered through libxml2's
- * xmlTextWriter when its article arrives; the feed is assembled newest
- * first at the end (dates go in then: an undated entry takes "now"). */
+ * xmlTextWriter on a reading thread (prepare), completed with what
+ * depends on the articles before it (add) and spilled; the feed is
+ * assembled newest first at the end (dates go in then: an undated entry
+ * takes "now"). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,9 +18,11 @@
 /* Depths of the document: feed, entry, the entry's children. */
 enum { D_FEED, D_ENTRY, D_CHILD };
 
+/* An entry as prepare() leaves it for add(). */
 struct atom_part {
-	char	*lang;	/* xml:lang of the entry when not the feed's */
-	char	*xml;	/* the entry's children but its dates */
+	char		*lang;		/* the article's language tag, or NULL */
+	struct ks_buf	 xml;		/* the entry's children but its dates */
+	size_t		 link_at;	/* where in xml its link goes */
 };
 
 struct atom_state {
@@ -30,8 +34,10 @@ atom_free_part(void *p)
 {
 	struct atom_part *part = p;
 
+	if (part == NULL)
+		return;
 	free(part->lang);
-	free(part->xml);
+	ks_buf_free(&part->xml);
 	free(part);
 }
 
@@ -40,8 +46,7 @@ atom_begin(const struct ks_settings *s, const char *output)
 {
 	struct atom_state *st = ks_xcalloc(1, sizeof(*st));
 
-	if (ks_feed_init(&st->feed, s, output, "atom", ".atom",
-	    atom_free_part) != 0) {
+	if (ks_feed_init(&st->feed, s, output, "atom", ".atom") != 0) {
 		free(st);
 		return NULL;
 	}
@@ -78,29 +83,13 @@ put_text(struct ks_fxml *w, const char *name, const char *type,
 	ks_fxml_end(w, D_CHILD, false);
 }
 
-static int
-atom_add(void *state, const struct ks_article *a, void *prepared)
+/* The entry's id, title, authors and categories. */
+static void
+put_head(struct ks_fxml *w, const struct ks_settings *s,
+    const struct ks_article *a)
 {
-	struct atom_state *st = state;
-	const struct ks_settings *s = st->feed.s;
-	struct ks_feed_entry *e;
-	struct atom_part *part = ks_xcalloc(1, sizeof(*part));
-	struct ks_fxml *w = ks_fxml_new(false);
 	struct ks_strs terms = KS_STRS_INIT;
-	struct ks_buf out = KS_BUF_INIT;
-	bool has_summary = a->summary != NULL && a->summary[0] != '\0';
-	char *link;
-	int rc = -1;
 
-	(void)prepared;	/* no prepare() */
-	e = ks_feed_add(&st->feed, a, &link);
-	e->part = part;
-	part->lang = ks_feed_lang(a->lang);
-	if (part->lang != NULL && st->feed.lang != NULL &&
-	    strcmp(part->lang, st->feed.lang) == 0) {
-		free(part->lang);
-		part->lang = NULL;
-	}
 	ks_fxml_element(w, D_CHILD, "id", a->id);
 	put_text(w, "title", "text", a->title);
 	if (a->authors.len > 0) {
@@ -118,37 +107,119 @@ atom_add(void *state, const struct ks_article *a, void *prepared)
 		ks_fxml_attr(w, "term", terms.v[i]);
 		ks_fxml_end(w, D_CHILD, false);
 	}
-	if (link != NULL)
-		put_link(w, D_CHILD, "alternate", "text/html", link);
+	ks_strs_free(&terms);
+}
+
+/* The summary and the content, which depends on whether there is a
+ * link: RFC 4287 4.1.2 wants one of them. */
+static void
+put_body(struct ks_fxml *w, const struct ks_settings *s,
+    const struct ks_article *a)
+{
+	bool has_summary = a->summary != NULL && a->summary[0] != '\0';
+
 	if (has_summary)
 		put_text(w, "summary", "text", a->summary);
 	if (!s->no_content && a->body != NULL) {
 		char *html = ks_feed_content_html(s, a);
 
-		put_text(w, "content", "html", html);
+		ks_fxml_start(w, D_CHILD, "content");
+		ks_fxml_attr(w, "type", "html");
+		ks_fxml_text_clean(w, html);
+		ks_fxml_end(w, D_CHILD, false);
 		free(html);
-	} else if (link == NULL) {
-		/* RFC 4287 4.1.2: an entry without content needs an
-		 * alternate link; with neither, the summary is the content. */
+	} else if (!ks_feed_has_link(s, a)) {
+		/* With neither content nor link, the summary is the content. */
 		put_text(w, "content", "text", has_summary ? a->summary :
 		    a->title);
 	}
-	if (ks_fxml_finish(w, &out) != 0)
-		goto out;
-	part->xml = ks_buf_detach(&out);
-	rc = 0;
-out:
-	ks_strs_free(&terms);
-	free(link);
+}
+
+/* Everything of the entry that needs only a and s, on a reading thread.
+ * Returns the part, or NULL after reporting. */
+static void *
+atom_prepare(const struct ks_settings *s, const struct ks_article *a)
+{
+	struct atom_part *part = ks_xcalloc(1, sizeof(*part));
+	struct ks_fxml *w = ks_fxml_new(false);
+
+	part->lang = ks_feed_lang(a->lang);
+	put_head(w, s, a);
+	if (ks_fxml_take(w, &part->xml) != 0) {
+		ks_fxml_free(w);
+		atom_free_part(part);
+		return NULL;
+	}
+	part->link_at = part->xml.len;
+	put_body(w, s, a);
+	if (ks_fxml_finish(w, &part->xml) != 0) {
+		atom_free_part(part);
+		return NULL;
+	}
+	return part;
+}
+
+/* Appends the entry's alternate link. Returns 0 or -1 after reporting. */
+static int
+add_link(struct ks_feed *f, const char *link)
+{
+	struct ks_fxml *w = ks_fxml_new(false);
+	struct ks_buf xml = KS_BUF_INIT;
+	int rc;
+
+	put_link(w, D_CHILD, "alternate", "text/html", link);
+	if ((rc = ks_fxml_finish(w, &xml)) == 0)
+		ks_feed_put(f, ks_buf_cstr(&xml), xml.len);
+	ks_buf_free(&xml);
 	return rc;
 }
 
+/* Completes the entry with what depends on the articles before: its
+ * xml:lang (against the feed's, the first article's) and its link (the
+ * page names count repeated titles), and spills it. */
 static int
-atom_render(const struct ks_feed *f, const struct ks_feed_view *view,
-    struct ks_buf *out)
+atom_add(void *state, const struct ks_article *a, void *prepared)
+{
+	struct atom_state *st = state;
+	struct ks_feed *f = &st->feed;
+	struct atom_part *part = prepared;
+	char *link;
+	int rc = -1;
+
+	if (part == NULL)
+		return ks_feed_fail(f);	/* prepare reported it */
+	ks_feed_add(f, a, &link);
+	ks_feed_puts(f, "\n  <entry");
+	if (part->lang != NULL &&
+	    (f->lang == NULL || strcmp(part->lang, f->lang) != 0)) {
+		/* A tag ks_feed_lang let through has nothing to escape. */
+		ks_feed_puts(f, " xml:lang=\"");
+		ks_feed_puts(f, part->lang);
+		ks_feed_puts(f, "\"");
+	}
+	ks_feed_puts(f, ">");
+	ks_feed_cut(f);
+	ks_feed_put(f, ks_buf_cstr(&part->xml), part->link_at);
+	if (link != NULL && add_link(f, link) != 0) {
+		ks_feed_fail(f);
+		goto out;
+	}
+	ks_feed_put(f, ks_buf_cstr(&part->xml) + part->link_at,
+	    part->xml.len - part->link_at);
+	ks_feed_puts(f, "\n  </entry>");
+	rc = ks_feed_end(f);
+out:
+	free(link);
+	atom_free_part(part);
+	return rc;
+}
+
+/* The feed's own elements, before the entries. */
+static void
+put_feed_head(struct ks_fxml *w, const struct ks_feed *f,
+    const struct ks_feed_view *view)
 {
 	const struct ks_settings *s = f->s;
-	struct ks_fxml *w = ks_fxml_new(true);
 	char date[32];
 
 	ks_fxml_start(w, D_FEED, "feed");
@@ -181,21 +252,43 @@ atom_render(const struct ks_feed *f, const struct ks_feed_view *view,
 		put_link(w, D_ENTRY, "self", "application/atom+xml", view->self);
 	if (s->base_url != NULL)
 		put_link(w, D_ENTRY, "alternate", "text/html", s->base_url);
+}
+
+static int
+atom_render(const struct ks_feed *f, const struct ks_feed_view *view,
+    struct ks_feed_out *out)
+{
+	struct ks_fxml *w = ks_fxml_new(true);
+	struct ks_buf b = KS_BUF_INIT;
+	char date[32];
+	int rc = -1;
+
+	put_feed_head(w, f, view);
+	if (ks_fxml_take(w, &b) != 0) {
+		ks_fxml_free(w);
+		goto out;
+	}
+	ks_feed_out_put(out, ks_buf_cstr(&b), b.len);
 	for (size_t i = 0; i < view->len; i++) {
 		const struct ks_feed_entry *e = view->v[i];
-		const struct atom_part *part = e->part;
 
-		ks_fxml_start(w, D_ENTRY, "entry");
-		ks_fxml_attr(w, "xml:lang", part->lang);
-		ks_fxml_element(w, D_CHILD, "published",
+		/* Dates are digits and signs: nothing to escape. */
+		ks_buf_clear(&b);
+		ks_buf_printf(&b, "\n    <published>%s</published>",
 		    ks_date_format_rfc3339(&e->published, date));
-		ks_fxml_element(w, D_CHILD, "updated",
+		ks_buf_printf(&b, "\n    <updated>%s</updated>",
 		    ks_date_format_rfc3339(&e->updated, date));
-		ks_fxml_raw(w, part->xml);
-		ks_fxml_end(w, D_ENTRY, true);
+		ks_feed_out_entry(out, e, ks_buf_cstr(&b));
 	}
+	ks_buf_clear(&b);
 	ks_fxml_end(w, D_FEED, true);
-	return ks_fxml_finish(w, out);
+	if (ks_fxml_finish(w, &b) != 0)
+		goto out;
+	ks_feed_out_put(out, ks_buf_cstr(&b), b.len);
+	rc = 0;
+out:
+	ks_buf_free(&b);
+	return rc;
 }
 
 static int
@@ -222,6 +315,8 @@ const struct ks_writer_class ks_writer_atom = {
 	.folder = false,
 	.to_stdout = true,
 	.begin = atom_begin,
+	.prepare = atom_prepare,
+	.free_part = atom_free_part,
 	.add = atom_add,
 	.finish = atom_finish,
 	.free = atom_free,

@@ -1,6 +1,10 @@
-/* The JSON Feed 1.1 writer (https://jsonfeed.org/version/1.1), through
- * jansson: each item is built when its article arrives; the feed is put
- * together newest first at the end, when "now" dates the undated. */
+/* The JSON Feed 1.1 writer (https://jsonfeed.org/version/1.1): each item
+ * is serialized on a reading thread (prepare), as jansson would write it
+ * nested in the feed, but for its url (add: it depends on the articles
+ * before) and date_published (known at the end, when "now" dates the
+ * undated), which are spliced in; the feed is put together newest first
+ * from the spilled items. Values go through jansson; only the objects'
+ * layout, keys in their order, is written here. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,14 +17,43 @@
 #include "writer.h"
 #include "xalloc.h"
 
+/* jansson's layout: two spaces per level, keys in insertion order. */
+#define JSON_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
+
+/* Depths of the document: the feed object, its members (the items
+ * array among them), an item. */
+enum { D_FEED, D_ITEMS, D_ITEM };
+
+/* An item as prepare() leaves it for add(): "{", its members and "}",
+ * with the places of the two that come later (their commas written). */
+struct json_part {
+	struct ks_buf	 text;
+	size_t		 url_at;
+	size_t		 date_at;
+};
+
+/* The members of an object being written at depth (its members one
+ * deeper), with the commas between them. */
+struct json_obj {
+	struct ks_buf	*out;
+	int		 depth;
+	size_t		 n;		/* members so far */
+	bool		 bad;		/* jansson failed */
+};
+
 struct jsonfeed_state {
 	struct ks_feed	feed;
 };
 
 static void
-jsonfeed_free_part(void *part)
+jsonfeed_free_part(void *p)
 {
-	json_decref(part);
+	struct json_part *part = p;
+
+	if (part == NULL)
+		return;
+	ks_buf_free(&part->text);
+	free(part);
 }
 
 /*
@@ -42,71 +75,113 @@ jstr(const char *s)
 	return v;
 }
 
-/* Sets key to s when s is not NULL (keys keep their insertion order). */
-static void
-set_str(json_t *o, const char *key, const char *s)
-{
-	if (s != NULL)
-		json_object_set_new(o, key, jstr(s));
-}
-
 static json_t *
 person(const char *name)
 {
 	json_t *p = json_object();
 
-	set_str(p, "name", name);
+	json_object_set_new(p, "name", jstr(name));
 	return p;
 }
 
-static void *
-jsonfeed_begin(const struct ks_settings *s, const char *output)
+static void
+indent(struct ks_buf *out, int depth)
 {
-	struct jsonfeed_state *st = ks_xcalloc(1, sizeof(*st));
-
-	if (ks_feed_init(&st->feed, s, output, "json", ".json",
-	    jsonfeed_free_part) != 0) {
-		free(st);
-		return NULL;
-	}
-	return st;
+	ks_buf_putc(out, '\n');
+	for (int i = 0; i < depth; i++)
+		ks_buf_puts(out, "  ");
 }
 
+struct nested {
+	struct ks_buf	*out;
+	int		 depth;
+};
+
+/* jansson's output, each line break followed by the nesting's indent. */
 static int
-jsonfeed_add(void *state, const struct ks_article *a, void *prepared)
+put_nested(const char *text, size_t len, void *data)
 {
-	struct jsonfeed_state *st = state;
-	const struct ks_settings *s = st->feed.s;
-	struct ks_feed_entry *e;
-	struct ks_strs terms = KS_STRS_INIT;
-	json_t *item = json_object(), *authors = json_array(), *tags;
-	bool has_summary = a->summary != NULL && a->summary[0] != '\0';
-	char *link, *lang, date[32];
+	const struct nested *n = data;
+	const char *nl;
 
-	(void)prepared;	/* no prepare() */
-	e = ks_feed_add(&st->feed, a, &link);
-	e->part = item;
-	set_str(item, "id", a->id);
-	set_str(item, "url", link);
-	set_str(item, "title", a->title);
-	if (!s->no_content && a->body != NULL) {
-		char *html = ks_feed_content_html(s, a);
-
-		set_str(item, "content_html", html);
-		free(html);
-	} else {
-		/* 1.1 requires content_html or content_text. */
-		set_str(item, "content_text", has_summary ? a->summary :
-		    a->title);
+	while ((nl = memchr(text, '\n', len)) != NULL) {
+		ks_buf_put(n->out, text, (size_t)(nl - text));
+		indent(n->out, n->depth);
+		len -= (size_t)(nl + 1 - text);
+		text = nl + 1;
 	}
-	if (has_summary)
-		set_str(item, "summary", a->summary);
-	set_str(item, "image", a->image);
-	/* A placeholder keeps the key's place; the date comes at the end. */
-	json_object_set_new(item, "date_published", json_null());
-	if (a->updated.known)
-		set_str(item, "date_modified",
-		    ks_date_format_rfc3339(&a->updated, date));
+	ks_buf_put(n->out, text, len);
+	return 0;
+}
+
+/* "key": value, on its own line at depth, as json_dumps would write it
+ * there. Returns 0, or -1 when jansson fails (it cannot, on valid
+ * UTF-8). */
+static int
+put_member(struct ks_buf *out, int depth, const char *key, const json_t *v)
+{
+	struct nested n = { out, depth };
+
+	/* Our keys are plain ASCII: nothing to escape. */
+	indent(out, depth);
+	ks_buf_printf(out, "\"%s\": ", key);
+	return json_dump_callback(v, put_nested, &n, JSON_FLAGS);
+}
+
+/* The comma before a member, unless it is the first. */
+static void
+obj_sep(struct json_obj *o)
+{
+	if (o->n++ > 0)
+		ks_buf_putc(o->out, ',');
+}
+
+/* Adds key: v, and takes v. NULL v writes nothing. */
+static void
+obj_set(struct json_obj *o, const char *key, json_t *v)
+{
+	if (v == NULL)
+		return;
+	obj_sep(o);
+	if (put_member(o->out, o->depth + 1, key, v) != 0)
+		o->bad = true;
+	json_decref(v);
+}
+
+/* A member written later: returns where it goes. */
+static size_t
+obj_slot(struct json_obj *o)
+{
+	obj_sep(o);
+	return o->out->len;
+}
+
+/* The item's content: the HTML, else (1.1 requires one) the text. */
+static void
+set_content(struct json_obj *o, const struct ks_settings *s,
+    const struct ks_article *a, bool has_summary)
+{
+	char *html;
+
+	if (s->no_content || a->body == NULL) {
+		obj_set(o, "content_text", jstr(has_summary ? a->summary :
+		    a->title));
+		return;
+	}
+	/* The renderer's escapers leave valid UTF-8 without what XML
+	 * forbids: the cleaning copy and jansson's check would find
+	 * nothing. */
+	html = ks_feed_content_html(s, a);
+	obj_set(o, "content_html", json_stringn_nocheck(html, strlen(html)));
+	free(html);
+}
+
+static void
+set_people(struct json_obj *o, const struct ks_settings *s,
+    const struct ks_article *a)
+{
+	json_t *authors = json_array();
+
 	if (a->authors.len > 0) {
 		for (size_t i = 0; i < a->authors.len; i++)
 			json_array_append_new(authors, person(a->authors.v[i]));
@@ -116,59 +191,179 @@ jsonfeed_add(void *state, const struct ks_article *a, void *prepared)
 		json_array_append_new(authors, person(author));
 		free(author);
 	}
-	json_object_set_new(item, "authors", authors);
+	obj_set(o, "authors", authors);
+}
+
+static void
+set_tags(struct json_obj *o, const struct ks_article *a)
+{
+	struct ks_strs terms = KS_STRS_INIT;
+	json_t *tags;
+
 	ks_feed_terms(a, &terms);
 	if (terms.len > 0) {
 		tags = json_array();
 		for (size_t i = 0; i < terms.len; i++)
 			json_array_append_new(tags, jstr(terms.v[i]));
-		json_object_set_new(item, "tags", tags);
+		obj_set(o, "tags", tags);
 	}
-	lang = ks_feed_lang(a->lang);
-	set_str(item, "language", lang);
-	free(lang);
 	ks_strs_free(&terms);
+}
+
+/* The item but its url and date_published, on a reading thread, in the
+ * order of the members. Returns the part, or NULL after reporting. */
+static void *
+jsonfeed_prepare(const struct ks_settings *s, const struct ks_article *a)
+{
+	struct json_part *part = ks_xcalloc(1, sizeof(*part));
+	struct json_obj o = { &part->text, D_ITEM, 0, false };
+	bool has_summary = a->summary != NULL && a->summary[0] != '\0';
+	char *lang, date[32];
+
+	ks_buf_putc(&part->text, '{');
+	obj_set(&o, "id", jstr(a->id));
+	if (ks_feed_has_link(s, a))
+		part->url_at = obj_slot(&o);
+	else
+		part->url_at = part->text.len;
+	obj_set(&o, "title", jstr(a->title));
+	set_content(&o, s, a, has_summary);
+	if (has_summary)
+		obj_set(&o, "summary", jstr(a->summary));
+	obj_set(&o, "image", jstr(a->image));
+	part->date_at = obj_slot(&o);
+	if (a->updated.known)
+		obj_set(&o, "date_modified",
+		    jstr(ks_date_format_rfc3339(&a->updated, date)));
+	set_people(&o, s, a);
+	set_tags(&o, a);
+	lang = ks_feed_lang(a->lang);
+	obj_set(&o, "language", jstr(lang));
+	free(lang);
+	indent(&part->text, D_ITEM);
+	ks_buf_putc(&part->text, '}');
+	if (o.bad) {
+		ks_error(a->path, 0, "jansson could not write the feed item");
+		jsonfeed_free_part(part);
+		return NULL;
+	}
+	return part;
+}
+
+static void *
+jsonfeed_begin(const struct ks_settings *s, const char *output)
+{
+	struct jsonfeed_state *st = ks_xcalloc(1, sizeof(*st));
+
+	if (ks_feed_init(&st->feed, s, output, "json", ".json") != 0) {
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Completes the item with its url and spills it. */
+static int
+jsonfeed_add(void *state, const struct ks_article *a, void *prepared)
+{
+	struct jsonfeed_state *st = state;
+	struct ks_feed *f = &st->feed;
+	struct json_part *part = prepared;
+	const char *text;
+	struct ks_buf url = KS_BUF_INIT;
+	char *link;
+	int rc = -1;
+
+	if (part == NULL)
+		return ks_feed_fail(f);	/* prepare reported it */
+	text = ks_buf_cstr(&part->text);
+	ks_feed_add(f, a, &link);
+	if (link != NULL) {
+		json_t *v = jstr(link);
+
+		if (put_member(&url, D_ITEM + 1, "url", v) != 0) {
+			ks_error(a->path, 0, "jansson could not write a url");
+			json_decref(v);
+			ks_feed_fail(f);
+			goto out;
+		}
+		json_decref(v);
+	}
+	ks_feed_put(f, text, part->url_at);
+	ks_feed_put(f, ks_buf_cstr(&url), url.len);
+	ks_feed_put(f, text + part->url_at, part->date_at - part->url_at);
+	ks_feed_cut(f);
+	ks_feed_put(f, text + part->date_at, part->text.len - part->date_at);
+	rc = ks_feed_end(f);
+out:
+	ks_buf_free(&url);
 	free(link);
+	jsonfeed_free_part(part);
+	return rc;
+}
+
+/* The feed object's members before its items; "items" comes last. */
+static int
+put_feed_head(const struct ks_feed *f, const struct ks_feed_view *view,
+    struct ks_buf *out)
+{
+	const struct ks_settings *s = f->s;
+	struct json_obj o = { out, D_FEED, 0, false };
+	json_t *authors = json_array();
+
+	ks_buf_putc(out, '{');
+	obj_set(&o, "version", jstr("https://jsonfeed.org/version/1.1"));
+	obj_set(&o, "title", jstr(view->title));
+	obj_set(&o, "home_page_url", jstr(s->base_url));
+	obj_set(&o, "feed_url", jstr(view->self));
+	obj_set(&o, "description", jstr(s->subtitle));
+	obj_set(&o, "language", jstr(f->lang));
+	json_array_append_new(authors, person(s->author));
+	obj_set(&o, "authors", authors);
+	obj_sep(&o);
+	indent(out, D_FEED + 1);
+	ks_buf_puts(out, "\"items\": ");
+	if (o.bad) {
+		ks_error(view->path, 0, "jansson could not write the feed");
+		return -1;
+	}
 	return 0;
 }
 
 static int
 jsonfeed_render(const struct ks_feed *f, const struct ks_feed_view *view,
-    struct ks_buf *out)
+    struct ks_feed_out *out)
 {
-	const struct ks_settings *s = f->s;
-	json_t *root = json_object(), *authors = json_array();
-	json_t *items = json_array();
-	char *text, date[32];
+	struct ks_buf b = KS_BUF_INIT;
+	char date[32];
 	int rc = -1;
 
-	set_str(root, "version", "https://jsonfeed.org/version/1.1");
-	set_str(root, "title", view->title);
-	set_str(root, "home_page_url", s->base_url);
-	set_str(root, "feed_url", view->self);
-	set_str(root, "description", s->subtitle);
-	set_str(root, "language", f->lang);
-	json_array_append_new(authors, person(s->author));
-	json_object_set_new(root, "authors", authors);
+	if (put_feed_head(f, view, &b) != 0)
+		goto out;
+	/* An empty array is "[]", as jansson writes it. */
+	ks_buf_putc(&b, '[');
 	for (size_t i = 0; i < view->len; i++) {
 		const struct ks_feed_entry *e = view->v[i];
 
-		set_str(e->part, "date_published",
+		if (i > 0)
+			ks_buf_putc(&b, ',');
+		indent(&b, D_ITEMS + 1);
+		ks_feed_out_put(out, ks_buf_cstr(&b), b.len);
+		/* A date has nothing to escape. */
+		ks_buf_clear(&b);
+		indent(&b, D_ITEM + 1);
+		ks_buf_printf(&b, "\"date_published\": \"%s\"",
 		    ks_date_format_rfc3339(&e->published, date));
-		json_array_append(items, e->part);
+		ks_feed_out_entry(out, e, ks_buf_cstr(&b));
+		ks_buf_clear(&b);
 	}
-	json_object_set_new(root, "items", items);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (text == NULL) {
-		ks_error(view->path, 0, "jansson could not write the feed");
-		goto out;
-	}
-	ks_buf_puts(out, text);
-	ks_buf_putc(out, '\n');
-	free(text);
+	if (view->len > 0)
+		indent(&b, D_ITEMS);
+	ks_buf_puts(&b, "]\n}\n");
+	ks_feed_out_put(out, ks_buf_cstr(&b), b.len);
 	rc = 0;
 out:
-	json_decref(root);
+	ks_buf_free(&b);
 	return rc;
 }
 
@@ -196,6 +391,8 @@ const struct ks_writer_class ks_writer_json = {
 	.folder = false,
 	.to_stdout = true,
 	.begin = jsonfeed_begin,
+	.prepare = jsonfeed_prepare,
+	.free_part = jsonfeed_free_part,
 	.add = jsonfeed_add,
 	.finish = jsonfeed_finish,
 	.free = jsonfeed_free,

@@ -1,6 +1,8 @@
 /* The RSS 2.0 writer: each item is rendered through libxml2's
- * xmlTextWriter when its article arrives; the channel is assembled newest
- * first at the end (pubDate goes in then: an undated item takes "now"). */
+ * xmlTextWriter on a reading thread (prepare), completed with its link
+ * (add, which knows the articles before it) and spilled; the channel is
+ * assembled newest first at the end (pubDate goes in then: an undated
+ * item takes "now"). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,53 +17,53 @@
 /* Depths of the document: rss, channel, item, the item's children. */
 enum { D_RSS, D_CHANNEL, D_ITEM, D_CHILD };
 
+/* An item as prepare() leaves it for add(). */
+struct rss_part {
+	struct ks_buf	 xml;		/* the item's children but pubDate */
+	size_t		 link_at;	/* where in xml its link and guid go */
+};
+
 struct rss_state {
 	struct ks_feed	feed;
 };
+
+static void
+rss_free_part(void *p)
+{
+	struct rss_part *part = p;
+
+	if (part == NULL)
+		return;
+	ks_buf_free(&part->xml);
+	free(part);
+}
 
 static void *
 rss_begin(const struct ks_settings *s, const char *output)
 {
 	struct rss_state *st = ks_xcalloc(1, sizeof(*st));
 
-	if (ks_feed_init(&st->feed, s, output, "rss", ".rss", free) != 0) {
+	if (ks_feed_init(&st->feed, s, output, "rss", ".rss") != 0) {
 		free(st);
 		return NULL;
 	}
 	return st;
 }
 
-static int
-rss_add(void *state, const struct ks_article *a, void *prepared)
+/* The item's author, categories, summary and content. */
+static void
+put_body(struct ks_fxml *w, const struct ks_settings *s,
+    const struct ks_article *a)
 {
-	struct rss_state *st = state;
-	const struct ks_settings *s = st->feed.s;
-	struct ks_feed_entry *e;
-	struct ks_fxml *w = ks_fxml_new(false);
 	struct ks_strs terms = KS_STRS_INIT;
-	struct ks_buf out = KS_BUF_INIT;
-	char *link, *author;
-	int rc = -1;
+	char *author = ks_wu_author(a, s);
 
-	(void)prepared;	/* no prepare() */
-	e = ks_feed_add(&st->feed, a, &link);
-	ks_fxml_element(w, D_CHILD, "title", a->title);
-	ks_fxml_element(w, D_CHILD, "link", link);
-	ks_fxml_start(w, D_CHILD, "guid");
-	if (link != NULL && strcmp(link, a->id) == 0) {
-		ks_fxml_attr(w, "isPermaLink", "true");
-	} else {
-		/* urn:uuid ids are no address a reader may open. */
-		ks_fxml_attr(w, "isPermaLink", "false");
-	}
-	ks_fxml_text(w, a->id);
-	ks_fxml_end(w, D_CHILD, false);
-	author = ks_wu_author(a, s);
 	ks_fxml_element(w, D_CHILD, "dc:creator", author);
 	free(author);
 	ks_feed_terms(a, &terms);
 	for (size_t i = 0; i < terms.len; i++)
 		ks_fxml_element(w, D_CHILD, "category", terms.v[i]);
+	ks_strs_free(&terms);
 	if (a->summary != NULL && a->summary[0] != '\0') {
 		struct ks_buf html = KS_BUF_INIT;
 
@@ -74,30 +76,98 @@ rss_add(void *state, const struct ks_article *a, void *prepared)
 	if (!s->no_content && a->body != NULL) {
 		char *html = ks_feed_content_html(s, a);
 
-		ks_fxml_element(w, D_CHILD, "content:encoded",
-		    html);
+		ks_fxml_start(w, D_CHILD, "content:encoded");
+		ks_fxml_text_clean(w, html);
+		ks_fxml_end(w, D_CHILD, false);
 		free(html);
 	}
-	if (ks_fxml_finish(w, &out) != 0)
-		goto out;
-	e->part = ks_buf_detach(&out);
-	rc = 0;
-out:
-	ks_strs_free(&terms);
-	free(link);
+}
+
+/* Everything of the item that needs only a and s, on a reading thread.
+ * Returns the part, or NULL after reporting. */
+static void *
+rss_prepare(const struct ks_settings *s, const struct ks_article *a)
+{
+	struct rss_part *part = ks_xcalloc(1, sizeof(*part));
+	struct ks_fxml *w = ks_fxml_new(false);
+
+	ks_fxml_element(w, D_CHILD, "title", a->title);
+	if (ks_fxml_take(w, &part->xml) != 0) {
+		ks_fxml_free(w);
+		rss_free_part(part);
+		return NULL;
+	}
+	part->link_at = part->xml.len;
+	put_body(w, s, a);
+	if (ks_fxml_finish(w, &part->xml) != 0) {
+		rss_free_part(part);
+		return NULL;
+	}
+	return part;
+}
+
+/* Appends the item's link and guid, which is a permalink when it is the
+ * link. Returns 0 or -1 after reporting. */
+static int
+add_link(struct ks_feed *f, const struct ks_article *a, const char *link)
+{
+	struct ks_fxml *w = ks_fxml_new(false);
+	struct ks_buf xml = KS_BUF_INIT;
+	int rc;
+
+	ks_fxml_element(w, D_CHILD, "link", link);
+	ks_fxml_start(w, D_CHILD, "guid");
+	/* urn:uuid ids are no address a reader may open. */
+	ks_fxml_attr(w, "isPermaLink", link != NULL &&
+	    strcmp(link, a->id) == 0 ? "true" : "false");
+	ks_fxml_text(w, a->id);
+	ks_fxml_end(w, D_CHILD, false);
+	if ((rc = ks_fxml_finish(w, &xml)) == 0)
+		ks_feed_put(f, ks_buf_cstr(&xml), xml.len);
+	ks_buf_free(&xml);
 	return rc;
 }
 
+/* Completes the item with its link (the page names count repeated
+ * titles, so it depends on the articles before) and spills it. */
 static int
-rss_render(const struct ks_feed *f, const struct ks_feed_view *view,
-    struct ks_buf *out)
+rss_add(void *state, const struct ks_article *a, void *prepared)
+{
+	struct rss_state *st = state;
+	struct ks_feed *f = &st->feed;
+	struct rss_part *part = prepared;
+	char *link;
+	int rc = -1;
+
+	if (part == NULL)
+		return ks_feed_fail(f);	/* prepare reported it */
+	ks_feed_add(f, a, &link);
+	ks_feed_puts(f, "\n    <item>");
+	ks_feed_cut(f);
+	ks_feed_put(f, ks_buf_cstr(&part->xml), part->link_at);
+	if (add_link(f, a, link) != 0) {
+		ks_feed_fail(f);
+		goto out;
+	}
+	ks_feed_put(f, ks_buf_cstr(&part->xml) + part->link_at,
+	    part->xml.len - part->link_at);
+	ks_feed_puts(f, "\n    </item>");
+	rc = ks_feed_end(f);
+out:
+	free(link);
+	rss_free_part(part);
+	return rc;
+}
+
+/* The channel's own elements, before the items. */
+static void
+put_channel_head(struct ks_fxml *w, const struct ks_feed *f,
+    const struct ks_feed_view *view)
 {
 	const struct ks_settings *s = f->s;
-	struct ks_fxml *w = ks_fxml_new(true);
 	struct ks_date now = ks_feed_date(f->now);
 	struct ks_buf generator = KS_BUF_INIT;
 	char date[40];
-	int rc;
 
 	ks_fxml_start(w, D_RSS, "rss");
 	ks_fxml_attr(w, "version", "2.0");
@@ -127,18 +197,41 @@ rss_render(const struct ks_feed *f, const struct ks_feed_view *view,
 		ks_fxml_attr(w, "type", "application/rss+xml");
 		ks_fxml_end(w, D_ITEM, false);
 	}
+}
+
+static int
+rss_render(const struct ks_feed *f, const struct ks_feed_view *view,
+    struct ks_feed_out *out)
+{
+	struct ks_fxml *w = ks_fxml_new(true);
+	struct ks_buf b = KS_BUF_INIT;
+	char date[40];
+	int rc = -1;
+
+	put_channel_head(w, f, view);
+	if (ks_fxml_take(w, &b) != 0) {
+		ks_fxml_free(w);
+		goto out;
+	}
+	ks_feed_out_put(out, ks_buf_cstr(&b), b.len);
 	for (size_t i = 0; i < view->len; i++) {
 		const struct ks_feed_entry *e = view->v[i];
 
-		ks_fxml_start(w, D_ITEM, "item");
-		ks_fxml_element(w, D_CHILD, "pubDate",
+		/* An RFC 822 date has nothing to escape. */
+		ks_buf_clear(&b);
+		ks_buf_printf(&b, "\n      <pubDate>%s</pubDate>",
 		    ks_date_format_rfc822(&e->published, date));
-		ks_fxml_raw(w, e->part);
-		ks_fxml_end(w, D_ITEM, true);
+		ks_feed_out_entry(out, e, ks_buf_cstr(&b));
 	}
+	ks_buf_clear(&b);
 	ks_fxml_end(w, D_CHANNEL, true);
 	ks_fxml_end(w, D_RSS, true);
-	rc = ks_fxml_finish(w, out);
+	if (ks_fxml_finish(w, &b) != 0)
+		goto out;
+	ks_feed_out_put(out, ks_buf_cstr(&b), b.len);
+	rc = 0;
+out:
+	ks_buf_free(&b);
 	return rc;
 }
 
@@ -166,6 +259,8 @@ const struct ks_writer_class ks_writer_rss = {
 	.folder = false,
 	.to_stdout = true,
 	.begin = rss_begin,
+	.prepare = rss_prepare,
+	.free_part = rss_free_part,
 	.add = rss_add,
 	.finish = rss_finish,
 	.free = rss_free,

@@ -1,7 +1,9 @@
 /* The feed writers driven directly with articles no reader would let
  * through (control characters, U+FFFF, lone surrogates, invalid bytes,
- * "]]>"), so their own cleaning is what is tested; and the order, --limit,
- * "now", --no-content and --split-by rules shared through src/feed.c. */
+ * "]]>"), so their own cleaning is what is tested; the order, --limit,
+ * "now", --no-content and --split-by rules shared through src/feed.c;
+ * entries spilled to a temporary file and read back; and that the bytes
+ * written by hand are the ones libxml2 and jansson would write. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
@@ -17,7 +20,9 @@
 #include "check.h"
 #include "derive.h"
 #include "diag.h"
+#include "escape.h"
 #include "feed.h"
+#include "feed_xml.h"
 #include "writer.h"
 #include "xalloc.h"
 
@@ -121,6 +126,61 @@ free_all(struct ks_article **v, size_t n)
 		ks_article_free(v[i]);
 }
 
+/* The whole of DIR/file, or NULL. The caller frees. */
+static char *
+slurp(const char *file)
+{
+	struct ks_buf b = KS_BUF_INIT;
+	char path[256], chunk[4096];
+	size_t n;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, file);
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		ks_buf_put(&b, chunk, n);
+	fclose(fp);
+	ks_buf_putc(&b, '\0');
+	return ks_buf_detach(&b);
+}
+
+/*
+ * The JSON Feed in DIR/file is byte for byte what json_dumps writes for
+ * its own contents: the layout of the items, written without building
+ * the feed as one jansson object, cannot drift from jansson's.
+ */
+static void
+check_json_canonical(const char *file)
+{
+	char *text = slurp(file), *again = NULL;
+	json_t *j = text != NULL ? json_loads(text, 0, NULL) : NULL;
+	struct ks_buf want = KS_BUF_INIT;
+
+	CHECK(j != NULL);
+	if (j != NULL && (again = json_dumps(j, JSON_INDENT(2) |
+	    JSON_PRESERVE_ORDER)) != NULL)
+		ks_buf_printf(&want, "%s\n", again);
+	CHECK_STR(text, ks_buf_cstr(&want));
+	ks_buf_free(&want);
+	free(again);
+	json_decref(j);
+	free(text);
+}
+
+/* Runs writer name like run(), with the messages captured into msgs. */
+static int
+run_captured(const char *name, const struct ks_settings *s,
+    const char *file, struct ks_article **v, size_t n, struct ks_buf *msgs)
+{
+	int rc;
+
+	ks_diag_capture(msgs);
+	rc = run(name, s, file, v, n);
+	ks_diag_capture(NULL);
+	return rc;
+}
+
 static void
 test_nasty(void)
 {
@@ -185,6 +245,7 @@ test_nasty(void)
 		    "date_published")), "2022-04-08T17:57:45+08:00");
 		json_decref(j);
 	}
+	check_json_canonical("nasty.json");
 	free_all(v, 1);
 	ks_settings_free(&s);
 }
@@ -303,6 +364,8 @@ test_no_content_split(void)
 	}
 	snprintf(path, sizeof(path), "%s/split-other.json", tmpdir);
 	CHECK(access(path, R_OK) == 0);
+	check_json_canonical("split.json");
+	check_json_canonical("split-other.json");
 	/* Standard output cannot hold several feeds (the error that says
 	 * so is not this test's output). */
 	fflush(stderr);
@@ -314,6 +377,159 @@ test_no_content_split(void)
 	}
 	close(saved);
 	free_all(v, 3);
+	ks_settings_free(&s);
+}
+
+/* "\n  <t>TEXT</t>" as libxml2's xmlTextWriter writes it in a UTF-8
+ * document. The caller frees. */
+static char *
+libxml2_element(const char *text)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+	size_t skip;
+	char *r;
+
+	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+	xmlTextWriterFlush(w);
+	skip = (size_t)xmlBufferLength(buf);
+	xmlTextWriterWriteRaw(w, (const xmlChar *)"\n  ");
+	xmlTextWriterStartElement(w, (const xmlChar *)"t");
+	xmlTextWriterWriteString(w, (const xmlChar *)text);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterFlush(w);
+	r = ks_xstrdup((const char *)xmlBufferContent(buf) + skip);
+	xmlFreeTextWriter(w);
+	xmlBufferFree(buf);
+	return r;
+}
+
+/* The same through ks_fxml; already_clean skips its cleaning. */
+static char *
+fxml_element(const char *text, bool already_clean)
+{
+	struct ks_fxml *w = ks_fxml_new(false);
+	struct ks_buf out = KS_BUF_INIT;
+
+	ks_fxml_start(w, 1, "t");
+	if (already_clean)
+		ks_fxml_text_clean(w, text);
+	else
+		ks_fxml_text(w, text);
+	ks_fxml_end(w, 1, false);
+	CHECK_INT(ks_fxml_finish(w, &out), 0);
+	return ks_buf_detach(&out);
+}
+
+/*
+ * ks_fxml escapes text itself, in one pass, instead of through libxml2:
+ * byte for byte as libxml2 does it (& < > " and CR), once what XML
+ * forbids is replaced.
+ */
+static void
+test_text_escaping(void)
+{
+	static const char *const cases[] = {
+		"", "plain", "<p title=\"a\">x &amp; y</p>\n", "\r\n\t",
+		"]]> & <![CDATA[", "中文 “引号” ’ é", "'single' \"double\"",
+		"&#13; &lt; \r\r", NASTY, "\x7f\xc2\x80\xf0\x9f\x98\x80",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *clean = ks_xml_clean(cases[i]);
+		char *want = libxml2_element(clean);
+		char *got = fxml_element(cases[i], false);
+		char *got_clean = fxml_element(clean, true);
+
+		CHECK_STR(got, want);
+		CHECK_STR(got_clean, want);
+		free(clean);
+		free(want);
+		free(got);
+		free(got_clean);
+	}
+}
+
+/*
+ * Parts bigger than what is kept in memory before it goes to the spill
+ * file, read back in the feed's order; an empty feed; and a spill file
+ * that cannot be made: reported once, and no feed left behind.
+ */
+static void
+test_spill(void)
+{
+	enum { N = 40 };
+	struct ks_settings s;
+	struct ks_article *v[N];
+	struct ks_buf msgs = KS_BUF_INIT;
+	const char *saved = getenv("TMPDIR");
+	char *tmp = saved != NULL ? ks_xstrdup(saved) : NULL;
+	const char *first;
+	char path[256];
+	xmlDocPtr doc;
+
+	settings(&s);
+	for (size_t i = 0; i < N; i++) {
+		struct ks_buf title = KS_BUF_INIT;
+		char key[16], date[32];
+
+		/* 100 KB each: the 4 MB go to the file in several writes. */
+		ks_buf_printf(&title, "Entry %02zu ", i);
+		while (title.len < 100000)
+			ks_buf_printf(&title, "text of entry %02zu ", i);
+		snprintf(key, sizeof(key), "e%02zu.md", i);
+		snprintf(date, sizeof(date), "2020-01-%02zuT00:00:00Z",
+		    i % 28 + 1);
+		v[i] = article(key, ks_buf_cstr(&title), date);
+		ks_buf_free(&title);
+	}
+	CHECK_INT(run("atom", &s, "big.atom", v, N), 0);
+	CHECK_INT(run("json", &s, "big.json", v, N), 0);
+	doc = load_xml("big.atom");
+	CHECK(doc != NULL);
+	if (doc != NULL) {
+		CHECK_XPATH(doc, "count(/a:feed/a:entry)", "40");
+		/* Entry i is of day i % 28 + 1: days 28 and 27 are entries
+		 * 27 and 26; day 1 is entries 0 and 28, in that order. */
+		CHECK_XPATH(doc, "substring(/a:feed/a:entry[1]/a:title, 1, 9)",
+		    "Entry 27 ");
+		CHECK_XPATH(doc, "substring(/a:feed/a:entry[2]/a:content, 1, "
+		    "12)", "<p>Entry 26 ");
+		CHECK_XPATH(doc, "substring(/a:feed/a:entry[40]/a:id, 1, 9)",
+		    "urn:uuid:");
+		CHECK_XPATH(doc, "substring(/a:feed/a:entry[39]/a:content, "
+		    "string-length(/a:feed/a:entry[39]/a:content) - 21)",
+		    "text of entry 00 </p>\n");
+		CHECK_XPATH(doc, "substring(/a:feed/a:entry[40]/a:title, 1, 9)",
+		    "Entry 28 ");
+		xmlFreeDoc(doc);
+	}
+	check_json_canonical("big.json");
+	CHECK_INT(run("json", &s, "empty.json", v, 0), 0);
+	check_json_canonical("empty.json");
+	CHECK_INT(run("atom", &s, "empty.atom", v, 0), 0);
+	doc = load_xml("empty.atom");
+	CHECK(doc != NULL);
+	xmlFreeDoc(doc);
+
+	/* 4 MB do not stay in memory: without a place for the spill file
+	 * the feed cannot be written. (A small feed never needs one.) */
+	setenv("TMPDIR", "/nonexistent/ksconv", 1);
+	CHECK_INT(run_captured("rss", &s, "nospill.rss", v, N, &msgs), -1);
+	CHECK(strstr(ks_buf_cstr(&msgs), "nospill.rss: error: cannot create "
+	    "a temporary file in /nonexistent/ksconv: ") != NULL);
+	first = strstr(ks_buf_cstr(&msgs), "error:");
+	CHECK(first != NULL && strstr(first + 1, "error:") == NULL);
+	snprintf(path, sizeof(path), "%s/nospill.rss", tmpdir);
+	CHECK(access(path, F_OK) != 0);
+	CHECK_INT(run("rss", &s, "small.rss", v, 3), 0);
+	if (tmp != NULL)
+		setenv("TMPDIR", tmp, 1);
+	else
+		unsetenv("TMPDIR");
+	free(tmp);
+	ks_buf_free(&msgs);
+	free_all(v, N);
 	ks_settings_free(&s);
 }
 
@@ -348,6 +564,8 @@ main(void)
 	test_nasty();
 	test_order_limit_now();
 	test_no_content_split();
+	test_text_escaping();
+	test_spill();
 	test_lang();
 	/* KS_KEEP_TMP=1 keeps the feeds, to feed them to other judges. */
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
