@@ -23,7 +23,7 @@ ks_buf_grow(struct ks_buf *b, size_t extra)
 }
 
 void
-ks_buf_put(struct ks_buf *b, const void *data, size_t len)
+ks_buf_put_grow(struct ks_buf *b, const void *data, size_t len)
 {
 	ks_buf_grow(b, len);
 	if (len)
@@ -36,12 +36,6 @@ void
 ks_buf_puts(struct ks_buf *b, const char *s)
 {
 	ks_buf_put(b, s, strlen(s));
-}
-
-void
-ks_buf_putc(struct ks_buf *b, char c)
-{
-	ks_buf_put(b, &c, 1);
 }
 
 void

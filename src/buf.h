@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct ks_buf {
 	char	*ptr;	/* NUL-terminated; NULL only before the first write */
@@ -15,9 +16,36 @@ struct ks_buf {
 #define KS_BUF_INIT { NULL, 0, 0 }
 
 void	 ks_buf_grow(struct ks_buf *b, size_t extra);
-void	 ks_buf_put(struct ks_buf *b, const void *data, size_t len);
+/* ks_buf_put when the bytes may not fit: grows, then appends. */
+void	 ks_buf_put_grow(struct ks_buf *b, const void *data, size_t len);
+
+/* Appends are inline while they fit: writers append a character or a
+ * short run at a time, and the call would cost more than the copy. */
+static inline void
+ks_buf_put(struct ks_buf *b, const void *data, size_t len)
+{
+	if (len >= b->cap - b->len) {
+		ks_buf_put_grow(b, data, len);
+		return;
+	}
+	if (len)
+		memcpy(b->ptr + b->len, data, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+}
+
+static inline void
+ks_buf_putc(struct ks_buf *b, char c)
+{
+	if (b->cap - b->len < 2) {
+		ks_buf_put_grow(b, &c, 1);
+		return;
+	}
+	b->ptr[b->len++] = c;
+	b->ptr[b->len] = '\0';
+}
+
 void	 ks_buf_puts(struct ks_buf *b, const char *s);
-void	 ks_buf_putc(struct ks_buf *b, char c);
 /* Appends one Unicode code point as UTF-8. */
 void	 ks_buf_put_utf8(struct ks_buf *b, unsigned cp);
 void	 ks_buf_printf(struct ks_buf *b, const char *fmt, ...)
