@@ -75,13 +75,43 @@ skip_plain(const unsigned char *s, size_t i, size_t len)
 }
 
 /*
+ * Is s[i] a valid three-byte sequence whose lead needs no range check on
+ * the next byte (E1-EC, EE, EF)? Han and most CJK punctuation are, so this
+ * is tried before the general decoder.
+ */
+static inline bool
+plain3(const unsigned char *s, size_t i, size_t len)
+{
+	return s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && len - i >= 3 &&
+	    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80;
+}
+
+/* The first byte at or after i that is not ASCII, or len; eight bytes at
+ * a time. */
+static size_t
+skip_ascii(const unsigned char *s, size_t i, size_t len)
+{
+	uint64_t w;
+
+	while (len - i >= 8) {
+		memcpy(&w, s + i, 8);
+		if ((w & HIGHS) != 0)
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
  * Strict decoding after Unicode's table 3-7: the bounds of the second byte
  * rule out overlong forms (E0, F0), surrogates (ED) and code points past
  * U+10FFFF (F4); C0, C1 and F5-FF never start a sequence. A caller that
  * passes *pos >= len gets -1 and *pos unchanged, so loop on *pos < len.
  */
 int
-ks_utf8_decode(const char *s, size_t len, size_t *pos)
+ks_utf8_decode_multi(const char *s, size_t len, size_t *pos)
 {
 	const unsigned char *p;
 	unsigned char lo = 0x80, hi = 0xBF;
@@ -95,6 +125,11 @@ ks_utf8_decode(const char *s, size_t len, size_t *pos)
 	if (c < 0x80) {
 		(*pos)++;
 		return (int)c;
+	}
+	if (plain3(p, 0, len - *pos)) {
+		*pos += 3;
+		return (int)(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) |
+		    (p[2] & 0x3Fu));
 	}
 	if (c < 0xC2) {
 		goto bad;
@@ -131,14 +166,6 @@ bad:
 	/* One byte only: what follows a broken lead may be a good character. */
 	(*pos)++;
 	return -1;
-}
-
-unsigned
-ks_utf8_next(const char *s, size_t len, size_t *pos)
-{
-	int c = ks_utf8_decode(s, len, pos);
-
-	return c < 0 ? 0xFFFD : (unsigned)c;
 }
 
 bool
@@ -184,6 +211,12 @@ ks_utf8_repair(const char *in, size_t len, struct ks_buf *out,
 		i = skip_plain(s, i, len);
 		if (i == len)
 			break;
+		/* Not U+FFFE or U+FFFF (EF BF BE, EF BF BF): kept. */
+		if (plain3(s, i, len) && (s[i] != 0xEF || s[i + 1] != 0xBF ||
+		    s[i + 2] < 0xBE)) {
+			i += 3;
+			continue;
+		}
 		at = i;
 		if (byte_class[s[i]] == 1) {
 			i++;
@@ -211,7 +244,9 @@ ks_utf8_count_invalid(const char *in, size_t len)
 
 	while (i < len) {
 		if (s[i] < 0x80)
-			i++;
+			i = skip_ascii(s, i, len);
+		else if (plain3(s, i, len))
+			i += 3;
 		else if (ks_utf8_decode(in, len, &i) < 0)
 			n++;
 	}
@@ -229,17 +264,47 @@ ks_utf8_length(const char *s)
 	return n;
 }
 
+bool
+ks_utf8_longer(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80 && k++ == n)
+			return true;
+	return false;
+}
+
 /*
  * A character is its lead byte and the continuation bytes after it, so
  * even bad input is never cut inside a sequence, and the NUL (not a
  * continuation byte) stops the look-ahead.
  */
+/*
+ * Without a count, the cut is found from max_bytes backwards: a byte that
+ * is no continuation byte (or the first byte) starts a character, and
+ * continuation bytes after its first three group by four.
+ */
+static size_t
+byte_prefix(const unsigned char *p, size_t max_bytes)
+{
+	size_t len = strnlen((const char *)p, max_bytes), j;
+
+	if (len < max_bytes || p[max_bytes] == '\0')
+		return len;
+	for (j = max_bytes; j > 0 && (p[j] & 0xC0) == 0x80; j--)
+		continue;
+	return j + (max_bytes - j) / 4 * 4;
+}
+
 size_t
 ks_utf8_prefix(const char *s, size_t max_chars, size_t max_bytes)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n = 0, clen;
 
+	if (max_chars == (size_t)-1)
+		return byte_prefix(p, max_bytes);
 	while (p[i] != '\0' && n < max_chars) {
 		clen = 1;
 		while (clen < 4 && (p[i + clen] & 0xC0) == 0x80)
@@ -250,6 +315,32 @@ ks_utf8_prefix(const char *s, size_t max_chars, size_t max_bytes)
 		n++;
 	}
 	return i;
+}
+
+size_t
+ks_utf8_space_seq(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	switch (p[0]) {
+	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+		return 1;
+	case 0xC2:	/* U+00A0 */
+		return p[1] == 0xA0 ? 2 : 0;
+	case 0xE1:	/* U+1680 */
+		return p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
+	case 0xE2:	/* U+2000-200B, 2028, 2029, 202F; U+205F */
+		if (p[1] == 0x80)
+			return (p[2] >= 0x80 && p[2] <= 0x8B) || p[2] == 0xA8 ||
+			    p[2] == 0xA9 || p[2] == 0xAF ? 3 : 0;
+		return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+	case 0xE3:	/* U+3000 */
+		return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+	case 0xEF:	/* U+FEFF */
+		return p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+	default:
+		return 0;
+	}
 }
 
 bool
@@ -300,28 +391,4 @@ ks_utf8_is_cjk(unsigned cp)
 	    (cp >= 0xFE10 && cp <= 0xFE1F) ||		/* Vertical forms */
 	    (cp >= 0xFE30 && cp <= 0xFE4F) ||		/* Compat. forms */
 	    (cp >= 0xFF00 && cp <= 0xFFEF);		/* Full-width forms */
-}
-
-bool
-ks_utf8_is_space(unsigned cp)
-{
-	switch (cp) {
-	case ' ':
-	case '\t':
-	case '\n':
-	case '\v':
-	case '\f':
-	case '\r':
-	case 0x00A0:
-	case 0x1680:
-	case 0x2028:
-	case 0x2029:
-	case 0x202F:
-	case 0x205F:
-	case 0x3000:
-	case 0xFEFF:
-		return true;
-	default:
-		return cp >= 0x2000 && cp <= 0x200B;
-	}
 }

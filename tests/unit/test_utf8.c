@@ -362,6 +362,11 @@ test_length_prefix(void)
 	CHECK_INT(ks_utf8_length("abc"), 3);
 	CHECK_INT(ks_utf8_length(s), 6);
 	CHECK_INT(ks_utf8_length("\xC3\xA9t\xC3\xA9"), 3);
+	CHECK(!ks_utf8_longer("", 0));
+	CHECK(ks_utf8_longer("a", 0));
+	CHECK(!ks_utf8_longer(s, 6));
+	CHECK(ks_utf8_longer(s, 5));
+	CHECK(!ks_utf8_longer("\x80\x80", 0));	/* counted as length counts */
 
 	CHECK_INT(ks_utf8_prefix(s, (size_t)-1, (size_t)-1), strlen(s));
 	CHECK_INT(ks_utf8_prefix(s, 0, (size_t)-1), 0);
@@ -383,6 +388,42 @@ test_length_prefix(void)
 	/* Even a truncated sequence at the end is not split or overrun. */
 	CHECK_INT(ks_utf8_prefix("a\xE4\xB8", (size_t)-1, 2), 1);
 	CHECK_INT(ks_utf8_prefix("a\xE4\xB8", (size_t)-1, 3), 3);
+	/* A character is any byte and at most three continuation bytes
+	 * after it, however stray, with a count or without. */
+	s = "a\x80\x80\x80\x80\x80" "b";
+	CHECK_INT(ks_utf8_prefix(s, (size_t)-1, 3), 0);
+	CHECK_INT(ks_utf8_prefix(s, (size_t)-1, 5), 4);
+	CHECK_INT(ks_utf8_prefix(s, (size_t)-1, 6), 6);
+	CHECK_INT(ks_utf8_prefix(s, 3, 6), 6);
+	CHECK_INT(ks_utf8_prefix("\x80\x80\x80\x80\x80", (size_t)-1, 4), 4);
+	CHECK_INT(ks_utf8_prefix("\x80\x80\x80\x80\x80", (size_t)-1, 3), 0);
+}
+
+/* ks_utf8_space_len agrees with ks_utf8_is_space on every character, and
+ * finds nothing in a truncated or stray sequence. */
+static void
+test_space_len(void)
+{
+	struct ks_buf b = KS_BUF_INIT;
+	size_t bad = 0, want;
+	unsigned cp;
+
+	for (cp = 1; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		ks_buf_clear(&b);
+		ks_buf_put_utf8(&b, cp);
+		want = ks_utf8_is_space(cp) ? b.len : 0;
+		if (ks_utf8_space_len(b.ptr) != want)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(ks_utf8_space_len("\xE3\x80"), 0);
+	CHECK_INT(ks_utf8_space_len("\xC2"), 0);
+	CHECK_INT(ks_utf8_space_len("\xA0"), 0);
+	CHECK_INT(ks_utf8_space_len(""), 0);
+	CHECK_INT(ks_utf8_space_len("\xE3\x80\x80x"), 3);
+	ks_buf_free(&b);
 }
 
 static void
@@ -487,6 +528,7 @@ main(void)
 	test_repair_random();
 	test_count_invalid();
 	test_length_prefix();
+	test_space_len();
 	test_scripts();
 	return ks_check_done("utf8");
 }
