@@ -32,32 +32,31 @@ text_of(const struct ks_node *n)
 	return n->text != NULL ? n->text : "";
 }
 
-static bool
-is_blank_text(const struct ks_node *n)
-{
-	return n->type == KS_NODE_TEXT &&
-	    ks_text_is_blank(text_of(n), strlen(text_of(n)));
-}
-
-static bool
-has_prefix(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
+/* Past the white space at the start of s. Space characters are found
+ * without decoding, and without the length of s, which may be long. */
 static const char *
 skip_space(const char *s)
 {
-	size_t len = strlen(s), pos = 0, at;
-	int cp;
+	size_t n;
 
-	while (pos < len) {
-		at = pos;
-		cp = ks_utf8_decode(s, len, &pos);
-		if (cp < 0 || !ks_utf8_is_space((unsigned)cp))
-			return s + at;
-	}
-	return s + len;
+	while ((n = ks_utf8_space_len(s)) > 0)
+		s += n;
+	return s;
+}
+
+static bool
+is_blank_text(const struct ks_node *n)
+{
+	return n->type == KS_NODE_TEXT && *skip_space(text_of(n)) == '\0';
+}
+
+/* The first byte turns most texts away without a call: this runs at
+ * every byte of a paragraph's end. */
+static bool
+has_prefix(const char *s, const char *prefix)
+{
+	return prefix[0] == '\0' || (s[0] == prefix[0] &&
+	    strncmp(s, prefix, strlen(prefix)) == 0);
 }
 
 /* Skips an ASCII or full-width colon; false when there is none. */
@@ -83,6 +82,23 @@ node_text(const struct ks_node *n)
 
 	ks_node_plain_text(n, &b);
 	return ks_text_trim(ks_buf_detach(&b));
+}
+
+/* node_text() in scratch, which the caller keeps for the next call:
+ * every paragraph is looked at, and most are only looked at. Returns a
+ * pointer into scratch. */
+static const char *
+node_text_in(const struct ks_node *n, struct ks_buf *scratch)
+{
+	size_t start;
+
+	ks_buf_clear(scratch);
+	ks_node_plain_text(n, scratch);
+	start = ks_text_space_prefix(ks_buf_cstr(scratch), scratch->len);
+	if (start < scratch->len)
+		ks_buf_truncate(scratch, scratch->len -
+		    ks_text_space_suffix(scratch->ptr, scratch->len));
+	return ks_buf_cstr(scratch) + start;
 }
 
 bool
@@ -183,27 +199,22 @@ is_nav_text(const char *text)
 	const char *s = skip_decoration(text);
 
 	return (has_prefix(s, "返回") &&
-	    ks_utf8_length(s) <= 20) ||
+	    !ks_utf8_longer(s, 20)) ||
 	    (ks_text_has_prefix_ci(s, "back to") && strlen(s) <= 30);
 }
 
 /* A link, or "**[返回首页](…)**": emphasis around nothing but a link. */
 static bool
-is_nav_link(const struct ks_node *n)
+is_nav_link(const struct ks_node *n, struct ks_buf *scratch)
 {
 	const struct ks_node *c = n;
-	char *t;
-	bool nav;
 
 	while ((c->type == KS_NODE_EMPH || c->type == KS_NODE_STRONG) &&
 	    c->first != NULL && c->first == c->last)
 		c = c->first;
 	if (c->type != KS_NODE_LINK)
 		return false;
-	t = node_text(n);
-	nav = is_nav_text(t);
-	free(t);
-	return nav;
+	return is_nav_text(node_text_in(n, scratch));
 }
 
 /* Text between footer links: "｜", " | ", "/", "·", spaces. */
@@ -256,14 +267,13 @@ is_nav_paragraph_text(const char *t)
  * it is a "返回顶部" line.
  */
 static void
-strip_nav(struct ks_node *p)
+strip_nav(struct ks_node *p, struct ks_buf *scratch)
 {
 	struct ks_node *n, *start = NULL;
 	bool nav = false;
-	char *t;
 
 	for (n = p->last; n != NULL; n = n->prev) {
-		if (is_nav_link(n))
+		if (is_nav_link(n, scratch))
 			nav = true;
 		else if (!is_separator(n))
 			break;
@@ -281,16 +291,15 @@ strip_nav(struct ks_node *p)
 		}
 		return;
 	}
-	t = node_text(p);
-	if (is_nav_paragraph_text(t))
+	if (is_nav_paragraph_text(node_text_in(p, scratch)))
 		ks_node_free(p);
-	free(t);
 }
 
 void
 ks_clean_nav(struct ks_node *doc)
 {
 	struct ks_node **v = NULL, *n;
+	struct ks_buf scratch = KS_BUF_INIT;
 	struct ks_iter it;
 	size_t len = 0, cap = 0, i;
 
@@ -307,8 +316,9 @@ ks_clean_nav(struct ks_node *doc)
 		v[len++] = n;
 	}
 	for (i = 0; i < len; i++)
-		strip_nav(v[i]);
+		strip_nav(v[i], &scratch);
 	free(v);
+	ks_buf_free(&scratch);
 }
 
 /* ---- the original link --------------------------------------------- */
@@ -579,7 +589,7 @@ parse_credit(const char *text, bool strict)
 	bool by = false;
 
 	len = strlen(s);
-	if (ks_utf8_length(s) > CREDIT_MAX_CHARS)
+	if (ks_utf8_longer(s, CREDIT_MAX_CHARS))
 		return NULL;
 	for (i = 0; i < sizeof(brackets) / sizeof(brackets[0]); i++) {
 		n = strlen(brackets[i][1]);
@@ -631,7 +641,7 @@ parse_credit(const char *text, bool strict)
 	n = strlen(x);
 	while (n > 0 && x[n - 1] == '.')
 		x[--n] = '\0';
-	if (n == 0 || ks_utf8_length(x) > SOURCE_MAX_CHARS ||
+	if (n == 0 || ks_utf8_longer(x, SOURCE_MAX_CHARS) ||
 	    ks_url_is_http(x) || ks_text_has_prefix_ci(x, "www.")) {
 		free(x);
 		x = NULL;
@@ -669,8 +679,9 @@ cut_glued_credit(struct ks_node *p)
 		return NULL;
 	s = t->text;
 	len = strlen(s);
-	/* Try each opening bracket or full stop, from the right. */
-	for (at = len; at-- > 0;) {
+	/* Try each opening bracket or full stop, from the right, as far
+	 * back as a glued credit can be long. */
+	for (at = len; at-- > 0 && len - at <= 4 * CREDIT_MAX_CHARS;) {
 		const char *c = s + at;
 		size_t skip = 0;
 
@@ -684,8 +695,6 @@ cut_glued_credit(struct ks_node *p)
 		}
 		if (ks_text_is_blank(s, at) && t->prev == NULL)
 			return NULL;	/* the whole paragraph: not glued */
-		if (len - at > 4 * CREDIT_MAX_CHARS)
-			return NULL;
 		seg = ks_text_trim(ks_xstrdup(c + skip));
 		x = parse_credit(seg, true);
 		free(seg);

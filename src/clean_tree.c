@@ -200,24 +200,13 @@ free_upwards(struct ks_node *n, struct ks_node *b)
 static void
 trim_text(char *s, bool left)
 {
-	size_t len = strlen(s), pos = 0, at, start = len, end = 0;
-	int cp;
+	size_t len = strlen(s), start;
 
-	while (pos < len) {
-		at = pos;
-		cp = ks_utf8_decode(s, len, &pos);
-		if (cp >= 0 && ks_utf8_is_space((unsigned)cp))
-			continue;
-		if (start == len)
-			start = at;
-		end = pos;
-		if (left)
-			break;
-	}
-	if (left)
+	if (left) {
+		start = ks_text_space_prefix(s, len);
 		memmove(s, s + start, len - start + 1);
-	else
-		s[end] = '\0';
+	} else
+		s[len - ks_text_space_suffix(s, len)] = '\0';
 }
 
 /* Removes white space and line breaks at one edge of block b. */

@@ -94,26 +94,39 @@ has_letter(const char *s, size_t len)
 	return false;
 }
 
-/* Appends s[0..len) with each run of white space one space, trimmed. */
+/*
+ * Appends s[0..len) with each run of white space one space, trimmed,
+ * copying each run of words with one append. Stops once more than max
+ * characters are out: shorten() looks no further than that, and a
+ * summary should not cost the folding of a whole article.
+ */
 static void
-put_folded(struct ks_buf *out, const char *s, size_t len)
+put_folded(struct ks_buf *out, const char *s, size_t len, size_t max)
 {
-	size_t pos = 0, at, start = out->len;
+	size_t pos = 0, at, run = 0, n = 0, start = out->len;
 	bool space = false;
-	unsigned cp;
 
-	while (pos < len) {
+	while (pos < len && n <= max) {
 		at = pos;
-		cp = ks_utf8_next(s, len, &pos);
-		if (ks_utf8_is_space(cp)) {
+		if (ks_utf8_is_space(ks_utf8_next(s, len, &pos))) {
+			if (!space)
+				ks_buf_put(out, s + run, at - run);
 			space = true;
 			continue;
 		}
-		if (space && out->len > start)
-			ks_buf_putc(out, ' ');
-		space = false;
-		ks_buf_put(out, s + at, pos - at);
+		if (space) {
+			if (out->len > start) {
+				ks_buf_putc(out, ' ');
+				n++;
+			}
+			run = at;
+			space = false;
+		}
+		/* Count as ks_utf8_length does, even for a stray byte. */
+		n += ((unsigned char)s[at] & 0xC0) != 0x80;
 	}
+	if (!space)
+		ks_buf_put(out, s + run, pos - run);
 }
 
 /* Punctuation that must not dangle before the ellipsis of a cut. */
@@ -179,7 +192,7 @@ ks_derive_summary(const char *text, size_t max_chars)
 {
 	struct ks_buf b = KS_BUF_INIT;
 
-	put_folded(&b, text, strlen(text));
+	put_folded(&b, text, strlen(text), max_chars);
 	shorten(&b, max_chars);
 	return ks_buf_detach(&b);
 }
@@ -296,7 +309,8 @@ ks_derive_title(const char *text)
 		if (!ks_utf8_is_space(ks_utf8_next(text, len, &pos))) {
 			end = sentence_end(text, len, at);
 			if (has_letter(text + at, end - at)) {
-				put_folded(&b, text + at, end - at);
+				put_folded(&b, text + at, end - at,
+				    TITLE_MAX_CHARS);
 				shorten(&b, TITLE_MAX_CHARS);
 				return ks_buf_detach(&b);
 			}
@@ -316,12 +330,24 @@ ks_derive_lang(const char *text)
 	len = ks_utf8_prefix(text, (size_t)-1, LANG_SAMPLE);
 	while (pos < len) {
 		cp = ks_utf8_next(text, len, &pos);
+		/* ASCII and Han first: most characters are one or the other,
+		 * and each is settled by a test or two. */
+		if (cp < 0x80) {
+			if (is_ascii_alpha(cp)) {
+				letters++;
+				latin++;
+			}
+			continue;
+		}
+		if (ks_utf8_is_han(cp)) {
+			letters++;
+			han++;
+			continue;
+		}
 		if (!is_letter(cp))
 			continue;
 		letters++;
-		if (ks_utf8_is_han(cp))
-			han++;
-		else if (ks_utf8_is_kana(cp))
+		if (ks_utf8_is_kana(cp))
 			kana++;
 		else if (ks_utf8_is_hangul(cp))
 			hangul++;
@@ -402,24 +428,26 @@ ks_derive_slug(const char *title, size_t max_bytes)
 	return ks_buf_detach(&b);
 }
 
+/* FNV-1a over the bytes of every character that is no white space;
+ * spaces are found without decoding. */
 uint64_t
 ks_derive_text_hash(const char *text)
 {
+	const unsigned char *p = (const unsigned char *)text;
 	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t len = strlen(text), pos = 0, at;
 	unsigned char c;
+	size_t n;
 
-	while (pos < len) {
-		at = pos;
-		if (ks_utf8_is_space(ks_utf8_next(text, len, &pos)))
+	for (; *p != '\0'; p++) {
+		if ((n = ks_utf8_space_len((const char *)p)) > 0) {
+			p += n - 1;
 			continue;
-		for (; at < pos; at++) {
-			c = (unsigned char)text[at];
-			if (c >= 'A' && c <= 'Z')
-				c += 'a' - 'A';
-			h ^= c;
-			h *= 0x100000001b3ULL;
 		}
+		c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h ^= c;
+		h *= 0x100000001b3ULL;
 	}
 	return h;
 }

@@ -243,28 +243,54 @@ ks_text_fold_space(struct ks_buf *out, const char *s, size_t len, bool trim)
 	ks_buf_put(out, "", 0);
 }
 
-char *
-ks_text_trim(char *s)
+size_t
+ks_text_space_prefix(const char *s, size_t len)
 {
-	size_t len, pos = 0, start = 0, end = 0, at;
-	bool seen = false;
+	size_t pos = 0, at;
 	int cp;
 
-	len = strlen(s);
 	while (pos < len) {
 		at = pos;
 		cp = ks_utf8_decode(s, len, &pos);
-		if (cp >= 0 && ks_utf8_is_space((unsigned)cp))
-			continue;
-		if (!seen)
-			start = at;
-		seen = true;
-		end = pos;
+		if (cp < 0 || !ks_utf8_is_space((unsigned)cp))
+			return at;
 	}
-	if (!seen) {
-		s[0] = '\0';
-		return s;
+	return len;
+}
+
+/*
+ * A byte that is no continuation byte always starts a character when s
+ * is decoded from its start, and a valid sequence from there is that
+ * character; so the last character is found by stepping back over at
+ * most three continuation bytes.
+ */
+size_t
+ks_text_space_suffix(const char *s, size_t len)
+{
+	size_t end = len, at, pos;
+	int cp;
+
+	while (end > 0) {
+		at = end - 1;
+		while (at > 0 && end - at < 4 &&
+		    ((unsigned char)s[at] & 0xC0) == 0x80)
+			at--;
+		pos = at;
+		cp = ks_utf8_decode(s, end, &pos);
+		if (pos != end || cp < 0 || !ks_utf8_is_space((unsigned)cp))
+			break;
+		end = at;
 	}
+	return len - end;
+}
+
+char *
+ks_text_trim(char *s)
+{
+	size_t len = strlen(s), start, end;
+
+	start = ks_text_space_prefix(s, len);
+	end = start == len ? len : len - ks_text_space_suffix(s, len);
 	memmove(s, s + start, end - start);
 	s[end - start] = '\0';
 	return s;
@@ -273,13 +299,5 @@ ks_text_trim(char *s)
 bool
 ks_text_is_blank(const char *s, size_t len)
 {
-	size_t pos = 0;
-	int cp;
-
-	while (pos < len) {
-		cp = ks_utf8_decode(s, len, &pos);
-		if (cp < 0 || !ks_utf8_is_space((unsigned)cp))
-			return false;
-	}
-	return true;
+	return ks_text_space_prefix(s, len) == len;
 }

@@ -23,6 +23,13 @@ void	 ks_text_fold_space(struct ks_buf *out, const char *s, size_t len,
 /* Trims ASCII and Unicode white space in place; returns s. */
 char	*ks_text_trim(char *s);
 
+/* Bytes of white space (ks_utf8_is_space) that start s[0..len). */
+size_t	 ks_text_space_prefix(const char *s, size_t len);
+/* Bytes of white space that end s[0..len), read as ks_utf8_decode reads
+ * s from its start (a stray byte is no space). Walks back from the end
+ * only: trimming a long text costs no more than its edges. */
+size_t	 ks_text_space_suffix(const char *s, size_t len);
+
 /* Is s (valid UTF-8) empty or only white space? */
 bool	 ks_text_is_blank(const char *s, size_t len);
 
