@@ -3,6 +3,7 @@
  * only tentative until the next character shows whether it stays. */
 #include "builder.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,27 @@ static bool
 is_space(int c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/* The end of the word at s[i]: the first space byte at or after i, or len.
+ * Eight bytes at a time while none is below 0x21 (spaces all are). */
+static size_t
+word_end(const char *s, size_t i, size_t len)
+{
+	uint64_t w;
+
+	while (len - i >= 8) {
+		memcpy(&w, s + i, 8);
+		if (((w - 0x21 * ONES) & ~w & HIGHS) != 0)
+			break;
+		i += 8;
+	}
+	while (i < len && !is_space((unsigned char)s[i]))
+		i++;
+	return i;
 }
 
 static int
@@ -358,8 +380,8 @@ ks_builder_text(struct ks_builder *b, const char *s, size_t len)
 			put_space(b, nl);
 			continue;
 		}
-		for (start = i; i < len && !is_space((unsigned char)s[i]);)
-			i++;
+		start = i;
+		i = word_end(s, i, len);
 		before_content(b, decode_at(s + start, i - start, 0));
 		ks_buf_put(&b->tb, s + start, i - start);
 		b->last = decode_at(s + start, i - start,

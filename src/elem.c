@@ -145,10 +145,18 @@ ks_elem_is(const xmlNode *el, const char *name)
 	return xmlStrcasecmp(el->name, (const xmlChar *)name) == 0;
 }
 
+/* strcmp's order; the first byte settles most steps without a call, and
+ * every element of every page is looked up twice. */
 static int
 kind_cmp(const void *key, const void *elem)
 {
-	return strcmp(key, ((const struct kind *)elem)->name);
+	const unsigned char *a = key;
+	const unsigned char *b =
+	    (const unsigned char *)((const struct kind *)elem)->name;
+
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return strcmp(key, (const char *)b);
 }
 
 enum ks_elem

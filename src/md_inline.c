@@ -247,27 +247,111 @@ put_syntax(struct ks_md_il *il, const char *s, size_t len)
 	    -1, 0);
 }
 
+/* Bytes put_text() writes as they are wherever they stand, but for a
+ * line start: all but line ends and the ASCII it may escape or must
+ * judge by its neighbours. Bytes past ASCII are all plain. */
+static const unsigned char plain_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 1, 1,	/* 0x00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x10 */
+	1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1,	/* 0x20 !&* */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* 0x30 < */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,	/* 0x50 [\]_ */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x60 ` */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,	/* 0x70 |~ */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x80 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x90 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xA0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xB0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xC0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xD0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xE0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xF0 */
+};
+
+/*
+ * Where the last character of s[start..end) starts, and in *cp what it
+ * is, as decoding from start reads it (start and end are character
+ * boundaries). A byte that is no continuation byte always starts a
+ * character, so at most three continuation bytes are stepped over; a
+ * stray byte reads as U+FFFD.
+ */
+static size_t
+last_char_at(const char *s, size_t start, size_t end, unsigned *cp)
+{
+	size_t at = end - 1, pos;
+	int c;
+
+	while (at > start && end - at < 4 &&
+	    ((unsigned char)s[at] & 0xC0) == 0x80)
+		at--;
+	pos = at;
+	c = ks_utf8_decode(s, end, &pos);
+	if (c < 0 || pos != end) {
+		*cp = 0xFFFD;
+		return end - 1;
+	}
+	*cp = (unsigned)c;
+	return at;
+}
+
+/* Writes the plain bytes s[start..end) with one append, leaving the state
+ * put_unit() would have left after writing them one by one. */
+static void
+put_plain(struct ks_md_il *il, const char *s, size_t start, size_t end)
+{
+	unsigned cp;
+	size_t last = last_char_at(s, start, end, &cp);
+
+	il->last_pos = il->b->len + (last - start);
+	ks_buf_put(il->b, s + start, end - start);
+	il->last_cp = cp;
+	il->last_enc = (long)cp;
+	il->last_delim = 0;
+}
+
+/* The character at s[*pos] as put_text() sees it: a line end is a space. */
+static unsigned
+text_char(const char *s, size_t len, size_t *pos)
+{
+	unsigned cp = ks_utf8_next(s, len, pos);
+
+	return cp == '\n' || cp == '\r' ? ' ' : cp;
+}
+
 /*
  * Writes text as literal characters: only what could open or close
  * something is escaped, judged by the neighbours inside this text (an
  * edge counts as "anything"). link_next: a link follows, so a final "!"
- * would make it an image.
+ * would make it an image. Once no run waits and the line has begun, runs
+ * of plain bytes go out whole; the rest is judged a character at a time.
  */
 static void
 put_text(struct ks_md_il *il, const char *s, bool link_next)
 {
-	size_t len = strlen(s), pos = 0, at, marker = (size_t)-1, n;
-	unsigned prev = il->last_cp, cp, next;
+	size_t len = strlen(s), pos = 0, at, marker = (size_t)-1, n, end;
+	size_t limit;
+	unsigned cp, next, prev;
 	bool esc, line_start;
 	char one[2];
-	int c;
 
 	while (pos < len) {
+		if (il->pend == PEND_NONE && il->last_cp != '\n') {
+			/* A list marker's "." or ")" is no plain byte here. */
+			limit = marker >= pos && marker < len ? marker : len;
+			for (end = pos; end < limit &&
+			    plain_byte[(unsigned char)s[end]]; end++)
+				continue;
+			if (end > pos) {
+				put_plain(il, s, pos, end);
+				pos = end;
+				continue;
+			}
+		}
+		/* What was written: a character may have become "&#N;". */
+		prev = il->last_cp;
 		at = pos;
-		c = ks_utf8_decode(s, len, &pos);
-		cp = c < 0 ? 0xFFFD : (unsigned)c;
-		if (cp == '\n' || cp == '\r')
-			cp = ' ';
+		cp = text_char(s, len, &pos);
 		line_start = il->last_cp == '\n' && il->pend == PEND_NONE;
 		/* Leading spaces would be stripped, or make indented code. */
 		if (line_start && (cp == ' ' || cp == '\t'))
@@ -278,11 +362,8 @@ put_text(struct ks_md_il *il, const char *s, bool link_next)
 		next = KS_MD_EDGE;
 		if (pos < len) {
 			size_t p2 = pos;
-			int n2 = ks_utf8_decode(s, len, &p2);
 
-			next = n2 < 0 ? 0xFFFD : (unsigned)n2;
-			if (next == '\n' || next == '\r')
-				next = ' ';
+			next = text_char(s, len, &p2);
 		}
 		esc = false;
 		switch (cp) {
@@ -318,8 +399,6 @@ put_text(struct ks_md_il *il, const char *s, bool link_next)
 			if (cp == '*' || cp == '_' || cp == '~')
 				il->loose_pos = il->last_pos;
 		}
-		/* What was written: the character may have become "&#N;". */
-		prev = il->last_cp;
 	}
 }
 
