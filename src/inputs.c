@@ -3,11 +3,15 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "xalloc.h"
@@ -189,32 +193,47 @@ ks_inputs_free(struct ks_inputs *in)
 int
 ks_input_load(const struct ks_input *in, size_t max_size, struct ks_buf *out)
 {
-	FILE *f;
-	char chunk[65536];
-	size_t n;
-	int rc = -1;
-	const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+	bool is_stdin = strcmp(in->path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : in->path;
+	struct stat sb;
+	ssize_t n;
+	size_t want;
+	int fd, rc = -1;
 
-	f = strcmp(in->path, "-") == 0 ? stdin : fopen(in->path, "rb");
-	if (f == NULL) {
+	fd = is_stdin ? STDIN_FILENO : open(in->path, O_RDONLY);
+	if (fd < 0) {
 		ks_error(name, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (out->len + n > max_size) {
+	/* Room for the whole file at once, and one byte more to see its
+	 * end: the bytes go straight into out, without a copy or regrowth. */
+	want = 65536;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
+	    (uintmax_t)sb.st_size < max_size)
+		want = (size_t)sb.st_size + 1;
+	for (;;) {
+		ks_buf_grow(out, want);
+		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ks_error(name, 0, "cannot read: %s", strerror(errno));
+			goto out;
+		}
+		out->ptr[out->len + (size_t)n] = '\0';
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		if (out->len > max_size) {
 			ks_error(name, 0, "larger than the limit of %zu bytes "
 			    "(--max-size)", max_size);
 			goto out;
 		}
-		ks_buf_put(out, chunk, n);
-	}
-	if (ferror(f)) {
-		ks_error(name, 0, "cannot read: %s", strerror(errno));
-		goto out;
+		want = 65536;
 	}
 	rc = 0;
 out:
-	if (f != stdin)
-		fclose(f);
+	if (!is_stdin)
+		close(fd);
 	return rc;
 }
