@@ -15,6 +15,7 @@
 #include "derive.h"
 #include "diag.h"
 #include "inputs.h"
+#include "node.h"
 #include "output.h"
 #include "reader.h"
 #include "run.h"
@@ -410,20 +411,33 @@ struct delivery {
 	struct ks_seen			 seen;
 };
 
-/* Each writer's prepared part of a, on a reading thread: an array in the
- * order of the writers, or NULL when no writer prepares anything. */
+/*
+ * Each writer's prepared part of a, on a reading thread: an array in the
+ * order of the writers, or NULL when no writer prepares anything. When
+ * every writer has its part, no add() reads the body: it is freed here,
+ * not on the one thread that delivers.
+ */
 static void *
-prepare(void *ctx, const struct ks_article *a)
+prepare(void *ctx, struct ks_article *a)
 {
 	const struct delivery *d = ctx;
 	void **parts = NULL;
+	bool body_needed = false;
 
 	for (size_t i = 0; i < d->nruns; i++) {
-		if (d->runs[i].cls->prepare == NULL)
+		if (d->runs[i].cls->prepare == NULL) {
+			body_needed = true;
 			continue;
+		}
 		if (parts == NULL)
 			parts = ks_xcalloc(d->nruns, sizeof(*parts));
 		parts[i] = d->runs[i].cls->prepare(d->s, a);
+		if (parts[i] == NULL)
+			body_needed = true;
+	}
+	if (!body_needed && d->nruns > 0) {
+		ks_node_free(a->body);
+		a->body = NULL;
 	}
 	return parts;
 }

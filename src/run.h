@@ -11,9 +11,10 @@
 #include "settings.h"
 
 /* Called on the reading thread right after an article is read: the work
- * on it that depends on no other article, so it runs in parallel. It may
- * only read ctx. Returns what deliver() gets with the article. */
-typedef void	*(*ks_run_prepare)(void *ctx, const struct ks_article *a);
+ * on it that depends on no other article, so it runs in parallel; it may
+ * also drop what of a delivery will not need. It may only read ctx.
+ * Returns what deliver() gets with the article. */
+typedef void	*(*ks_run_prepare)(void *ctx, struct ks_article *a);
 
 /* Called in input order for each article read, input i of the list, with
  * what prepare made of it (a and prepared are the callee's to free).

@@ -35,8 +35,9 @@ struct ks_writer_class {
 	void	 (*free_part)(void *part);
 	/*
 	 * Takes one article's part (prepare's, whose owner it becomes, or
-	 * NULL) and does the rest; the article's body is freed after every
-	 * writer has had it. Articles come in input order.
+	 * NULL) and does the rest; it reads the article's body only when it
+	 * got no part (when every writer got one, the body is freed on the
+	 * reading thread already). Articles come in input order.
 	 * Returns 0, or -1 after reporting an error (the run then exits 2).
 	 */
 	int	 (*add)(void *state, const struct ks_article *a, void *part);
