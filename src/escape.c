@@ -76,6 +76,26 @@ ks_escape_html_attr(struct ks_buf *out, const char *s)
 	escape(out, s, ATTR);
 }
 
+void
+ks_escape_xml_writer_text(struct ks_buf *out, const char *s)
+{
+	static const char special[] = "<>&\"\r";
+	static const char *const entity[] = {
+		"&lt;", "&gt;", "&amp;", "&quot;", "&#13;",
+	};
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, special);
+		ks_buf_put(out, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
+		ks_buf_puts(out, entity[strchr(special, *s) - special]);
+		s++;
+	}
+}
+
 char *
 ks_xml_clean(const char *s)
 {

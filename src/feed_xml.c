@@ -143,26 +143,10 @@ ks_fxml_end(struct ks_fxml *w, int depth, bool indent)
 void
 ks_fxml_text_clean(struct ks_fxml *w, const char *text)
 {
-	/* What xmlTextWriterWriteString does to text (xmlEncodeSpecialChars),
-	 * byte for byte: these five, nothing else. */
-	static const char special[] = "<>&\"\r";
-	static const char *const entity[] = {
-		"&lt;", "&gt;", "&amp;", "&quot;", "&#13;",
-	};
-	size_t n;
-
 	/* An empty write closes the start tag, as text would. */
 	check(w, xmlTextWriterWriteRawLen(w->w, X(""), 0));
 	move(w);
-	for (;;) {
-		n = strcspn(text, special);
-		ks_buf_put(&w->out, text, n);
-		text += n;
-		if (*text == '\0')
-			break;
-		ks_buf_puts(&w->out, entity[strchr(special, *text) - special]);
-		text++;
-	}
+	ks_escape_xml_writer_text(&w->out, text);
 }
 
 void
