@@ -12,23 +12,16 @@
 #include "buf.h"
 #include "diag.h"
 #include "fetch.h"
+#include "output.h"
 #include "xalloc.h"
 
 static void
 spill_open(struct ks_epub_store *st)
 {
-	const char *dir = getenv("TMPDIR");
-	struct ks_buf b = KS_BUF_INIT;
-
 	st->tried = true;
-	ks_buf_printf(&b, "%s/ksconv-epub-XXXXXX", dir && *dir ? dir : "/tmp");
-	/* Unlinked at once: the kernel removes it however the run ends. */
-	if ((st->fd = mkstemp(b.ptr)) >= 0)
-		unlink(b.ptr);
-	else
-		ks_warn(b.ptr, 0, "cannot create a spill file (%s); the book "
-		    "is kept in memory", strerror(errno));
-	ks_buf_free(&b);
+	if ((st->fd = ks_output_anon_temp("ksconv-epub")) < 0)
+		ks_warn(ks_output_temp_dir(), 0, "cannot create a spill file "
+		    "(%s); the book is kept in memory", strerror(errno));
 }
 
 void

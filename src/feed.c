@@ -13,6 +13,7 @@
 
 #include "derive.h"
 #include "diag.h"
+#include "output.h"
 #include "render.h"
 #include "xalloc.h"
 
@@ -34,23 +35,6 @@ struct ks_feed_out {
 	struct ks_buf		 buf;	/* bytes not yet in fd */
 	bool			 bad;	/* an error was reported */
 };
-
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
 
 /* Reads len bytes at off. Returns 0, or -1 with errno set (EIO when the
  * file is shorter than that). */
@@ -74,15 +58,6 @@ read_at(int fd, char *data, size_t len, uint64_t off)
 	return 0;
 }
 
-/* Where temporary files go: TMPDIR, else /tmp. */
-static const char *
-temp_dir(void)
-{
-	const char *dir = getenv("TMPDIR");
-
-	return dir != NULL && dir[0] != '\0' ? dir : "/tmp";
-}
-
 /* How messages name an output. */
 static const char *
 shown(const char *path)
@@ -90,22 +65,16 @@ shown(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdout>" : path;
 }
 
-/* A temporary file without a name (it goes away with the descriptor,
- * however the run ends) for the output path. Returns the descriptor, or
- * -1 after reporting. */
+/* A spill file for the output path: see ks_output_anon_temp. Returns
+ * the descriptor, or -1 after reporting. */
 static int
 anon_file(const char *path)
 {
-	struct ks_buf name = KS_BUF_INIT;
-	int fd;
+	int fd = ks_output_anon_temp("ksconv-feed");
 
-	ks_buf_printf(&name, "%s/ksconv-feed-XXXXXX", temp_dir());
-	if ((fd = mkstemp(name.ptr)) < 0)
+	if (fd < 0)
 		ks_error(shown(path), 0, "cannot create a temporary file in "
-		    "%s: %s", temp_dir(), strerror(errno));
-	else
-		unlink(name.ptr);
-	ks_buf_free(&name);
+		    "%s: %s", ks_output_temp_dir(), strerror(errno));
 	return fd;
 }
 
@@ -273,9 +242,10 @@ spill(struct ks_feed *f)
 		return 0;
 	if (f->spill < 0 && (f->spill = anon_file(f->output)) < 0)
 		goto bad;
-	if (write_all(f->spill, f->pending.ptr, f->pending.len) != 0) {
+	if (ks_output_write_all(f->spill, f->pending.ptr,
+	    f->pending.len) != 0) {
 		ks_error(shown(f->output), 0, "cannot write a temporary file "
-		    "in %s: %s", temp_dir(), strerror(errno));
+		    "in %s: %s", ks_output_temp_dir(), strerror(errno));
 		goto bad;
 	}
 	ks_buf_clear(&f->pending);
@@ -425,13 +395,14 @@ out_flush(struct ks_feed_out *o)
 		out_fail(o);
 		return -1;
 	}
-	if (write_all(o->fd, ks_buf_cstr(&o->buf), o->buf.len) != 0) {
+	if (ks_output_write_all(o->fd, ks_buf_cstr(&o->buf), o->buf.len) != 0) {
 		if (o->tmp != NULL)
 			ks_error(o->path, 0, "cannot write: %s",
 			    strerror(errno));
 		else
 			ks_error(shown(o->path), 0, "cannot write a temporary "
-			    "file in %s: %s", temp_dir(), strerror(errno));
+			    "file in %s: %s", ks_output_temp_dir(),
+			    strerror(errno));
 		out_fail(o);
 		return -1;
 	}
@@ -471,7 +442,7 @@ out_spilled(struct ks_feed_out *o, uint64_t off, size_t len)
 		n = in_file - off < len ? (size_t)(in_file - off) : len;
 		if (read_at(f->spill, o->buf.ptr + o->buf.len, n, off) != 0) {
 			ks_error(shown(o->path), 0, "cannot read back a "
-			    "temporary file in %s: %s", temp_dir(),
+			    "temporary file in %s: %s", ks_output_temp_dir(),
 			    strerror(errno));
 			out_fail(o);
 			return;
@@ -526,7 +497,7 @@ print_file(int fd)
 	goto out;
 unread:
 	ks_error("<stdout>", 0, "cannot read back a temporary file in %s: %s",
-	    temp_dir(), strerror(errno));
+	    ks_output_temp_dir(), strerror(errno));
 out:
 	free(chunk);
 	return rc;

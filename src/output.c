@@ -10,11 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "xalloc.h"
 
-static int
-write_all(int fd, const char *data, size_t len)
+int
+ks_output_write_all(int fd, const char *data, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
@@ -35,21 +36,26 @@ write_all(int fd, const char *data, size_t len)
  * `sync`. Returns its name (the caller frees it), or NULL after reporting;
  * no temporary is left then.
  */
+/* A temporary's name is its file's and this; a batch relies on it. */
+#define TMP_PATTERN	".tmp-XXXXXX"
+_Static_assert(sizeof(TMP_PATTERN) - 1 == KS_OUTPUT_TMP_SUFFIX,
+    "KS_OUTPUT_TMP_SUFFIX is the length of TMP_PATTERN");
+
 static char *
 write_temp(const char *path, const char *data, size_t len, int sync)
 {
 	char *tmp;
 	int fd, ok;
 
-	tmp = ks_xmalloc(strlen(path) + 16);
-	sprintf(tmp, "%s.tmp-XXXXXX", path);
+	tmp = ks_xmalloc(strlen(path) + sizeof(TMP_PATTERN));
+	sprintf(tmp, "%s" TMP_PATTERN, path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		ks_error(path, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		free(tmp);
 		return NULL;
 	}
-	ok = fchmod(fd, 0644) == 0 && write_all(fd, data, len) == 0 &&
+	ok = fchmod(fd, 0644) == 0 && ks_output_write_all(fd, data, len) == 0 &&
 	    (!sync || fsync(fd) == 0);
 	if (close(fd) != 0)
 		ok = 0;
@@ -96,57 +102,69 @@ ks_output_batch_write(struct ks_output_batch *b, const char *path,
 		return -1;
 	if (b->len == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
-		b->tmp = ks_xrealloc(b->tmp, b->cap * sizeof(*b->tmp));
-		b->dest = ks_xrealloc(b->dest, b->cap * sizeof(*b->dest));
+		b->at = ks_xrealloc(b->at, b->cap * sizeof(*b->at));
 	}
-	b->tmp[b->len] = tmp;
-	b->dest[b->len] = ks_xstrdup(path);
-	b->len++;
+	b->at[b->len++] = b->names.len;
+	ks_buf_put(&b->names, tmp, strlen(tmp) + 1);
+	free(tmp);
 	return 0;
+}
+
+/* The path the i-th temporary of b becomes, into out. */
+static void
+batch_dest(const struct ks_output_batch *b, size_t i, struct ks_buf *out)
+{
+	const char *tmp = b->names.ptr + b->at[i];
+
+	ks_buf_clear(out);
+	ks_buf_put(out, tmp, strlen(tmp) - KS_OUTPUT_TMP_SUFFIX);
 }
 
 int
 ks_output_batch_commit(struct ks_output_batch *b)
 {
+	struct ks_buf dest = KS_BUF_INIT;
 	int fd, rc = 0;
 
 	if (b->len == 0)
 		return 0;
 	/* One flush for the whole file system, before any rename shows a
 	 * file under its real name. */
-	fd = open(b->tmp[0], O_RDONLY);
+	fd = open(b->names.ptr, O_RDONLY);
 	if (fd < 0 || syncfs(fd) != 0) {
-		ks_error(b->dest[0], 0, "cannot flush to disk: %s",
+		batch_dest(b, 0, &dest);
+		ks_error(dest.ptr, 0, "cannot flush to disk: %s",
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
+		ks_buf_free(&dest);
 		return -1;
 	}
 	close(fd);
 	for (size_t i = 0; i < b->len; i++) {
-		if (rename(b->tmp[i], b->dest[i]) != 0) {
-			ks_error(b->dest[i], 0, "cannot replace: %s",
+		const char *tmp = b->names.ptr + b->at[i];
+
+		batch_dest(b, i, &dest);
+		if (rename(tmp, dest.ptr) != 0) {
+			ks_error(dest.ptr, 0, "cannot replace: %s",
 			    strerror(errno));
-			unlink(b->tmp[i]);
+			unlink(tmp);
 			rc = -1;
 		}
-		free(b->tmp[i]);
-		free(b->dest[i]);
 	}
+	ks_buf_free(&dest);
 	b->len = 0;
+	ks_buf_clear(&b->names);
 	return rc;
 }
 
 void
 ks_output_batch_free(struct ks_output_batch *b)
 {
-	for (size_t i = 0; i < b->len; i++) {
-		unlink(b->tmp[i]);
-		free(b->tmp[i]);
-		free(b->dest[i]);
-	}
-	free(b->tmp);
-	free(b->dest);
+	for (size_t i = 0; i < b->len; i++)
+		unlink(b->names.ptr + b->at[i]);
+	ks_buf_free(&b->names);
+	free(b->at);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -162,4 +180,27 @@ ks_output_mkdir(const char *path)
 	ks_error(path, 0, "cannot create the output folder: %s",
 	    errno == EEXIST ? "a file is in the way" : strerror(errno));
 	return -1;
+}
+
+const char *
+ks_output_temp_dir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir != NULL && dir[0] != '\0' ? dir : "/tmp";
+}
+
+int
+ks_output_anon_temp(const char *prefix)
+{
+	struct ks_buf name = KS_BUF_INIT;
+	int fd, err;
+
+	ks_buf_printf(&name, "%s/%s-XXXXXX", ks_output_temp_dir(), prefix);
+	if ((fd = mkstemp(name.ptr)) >= 0)
+		unlink(name.ptr);
+	err = errno;
+	ks_buf_free(&name);
+	errno = err;
+	return fd;
 }

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 /*
  * Writes data[0..len) to path atomically ("-" is standard output).
  * Returns 0, or -1 after reporting "ksconv: PATH: error: ..."; then the
@@ -20,13 +22,20 @@ int	ks_output_write(const char *path, const char *data, size_t len);
  * commit is called; free removes whatever was not committed.
  */
 struct ks_output_batch {
-	char	**tmp;		/* temporary files written */
-	char	**dest;		/* the paths they become */
-	size_t	  len;
-	size_t	  cap;
+	/* The temporaries' paths, each NUL-ended, one after another in one
+	 * buffer (a large run writes a hundred thousand: two small blocks
+	 * for each fragmented the heap); a path less its last
+	 * KS_OUTPUT_TMP_SUFFIX bytes is the file it becomes. */
+	struct ks_buf	 names;
+	size_t		*at;		/* where each starts in names */
+	size_t		 len;
+	size_t		 cap;
 };
 
-#define KS_OUTPUT_BATCH_INIT { NULL, NULL, 0, 0 }
+#define KS_OUTPUT_BATCH_INIT { KS_BUF_INIT, NULL, 0, 0 }
+
+/* The length of ".tmp-XXXXXX", which a temporary adds to its file's path. */
+#define KS_OUTPUT_TMP_SUFFIX	11
 
 /* Writes data to a temporary for path. Returns 0, or -1 after reporting
  * (no temporary is then left). */
@@ -41,5 +50,18 @@ void	ks_output_batch_free(struct ks_output_batch *b);
 /* Creates folder path if missing (not its parents). Returns 0, or -1
  * after reporting. */
 int	ks_output_mkdir(const char *path);
+
+/* Writes all of data[0..len) to fd, through short writes and signals.
+ * Returns 0, or -1 with errno set. */
+int	ks_output_write_all(int fd, const char *data, size_t len);
+
+/* Where temporary files that are not beside an output go: TMPDIR, else
+ * /tmp. */
+const char *ks_output_temp_dir(void);
+
+/* A temporary file in ks_output_temp_dir() whose name starts with prefix,
+ * unlinked at once, so it goes away however the run ends: for what a
+ * writer spills. Returns the descriptor, or -1 with errno set. */
+int	ks_output_anon_temp(const char *prefix);
 
 #endif

@@ -20,6 +20,7 @@
 #include "epub_chapter.h"
 #include "epub_parts.h"
 #include "epub_store.h"
+#include "output.h"
 #include "render.h"
 #include "writer.h"
 #include "wutil.h"
@@ -639,7 +640,8 @@ add_all(struct epub *ep, zip_t *za, struct ks_epub_book *book, time_t t)
 		goto out;
 	if (add_generated(ep, za, "EPUB/package.opf", ks_epub_package, book,
 	    t) != 0 ||
-	    add_generated(ep, za, "EPUB/nav.xhtml", ks_epub_nav, book, t) != 0 ||
+	    add_generated(ep, za, "EPUB/nav.xhtml", ks_epub_nav, book,
+	    t) != 0 ||
 	    add_generated(ep, za, "EPUB/toc.ncx", ks_epub_ncx, book, t) != 0)
 		goto out;
 	ks_epub_css(&b, book->vertical);
@@ -710,7 +712,7 @@ sync_file(const char *path)
 static int
 write_book(struct epub *ep, struct ks_epub_book *book, int64_t now)
 {
-	const char *out = ep->output, *dir = getenv("TMPDIR");
+	const char *out = ep->output;
 	bool to_stdout = strcmp(out, "-") == 0;
 	const char *name = to_stdout ? "<stdout>" : out;
 	struct ks_buf tmp = KS_BUF_INIT;
@@ -718,7 +720,7 @@ write_book(struct epub *ep, struct ks_epub_book *book, int64_t now)
 	int fd, zerr = 0, rc = -1;
 
 	if (to_stdout)
-		ks_buf_printf(&tmp, "%s/ksconv-XXXXXX", dir && *dir ? dir : "/tmp");
+		ks_buf_printf(&tmp, "%s/ksconv-XXXXXX", ks_output_temp_dir());
 	else
 		ks_buf_printf(&tmp, "%s.tmp-XXXXXX", out);
 	if ((fd = mkstemp(tmp.ptr)) < 0) {
