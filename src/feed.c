@@ -610,7 +610,7 @@ static int
 write_split(struct ks_feed *f, ks_feed_render_fn render)
 {
 	struct ks_strs cats = KS_STRS_INIT;
-	struct ks_wu_slugs slugs = { NULL, 0, 0 };
+	struct ks_wu_slugs slugs = KS_WU_SLUGS_INIT;
 	struct ks_feed_entry **sorted = f->v;
 	struct ks_feed_entry **sel;
 	int rc = 0;

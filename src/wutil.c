@@ -72,12 +72,56 @@ grow(struct ks_wu_slugs *sl)
 	sl->cap = cap;
 }
 
-/* A hash set, so 100 000 articles cost no more per slug than ten. */
+struct ks_wu_slug_base {
+	char	*name;		/* NULL: a free slot */
+	size_t	 last;		/* the last N of "name-N" given */
+};
+
+/* The entry of base name, made (last 1) when new. */
+static struct ks_wu_slug_base *
+find_base(struct ks_wu_slugs *sl, const char *name)
+{
+	struct ks_wu_slug_base *v;
+	size_t i, cap;
+
+	if ((sl->nbases + 1) * 4 > sl->capbases * 3) {
+		cap = sl->capbases ? sl->capbases * 2 : 16;
+		v = ks_xcalloc(cap, sizeof(*v));
+		for (size_t j = 0; j < sl->capbases; j++) {
+			if (sl->bases[j].name == NULL)
+				continue;
+			i = hash_name(sl->bases[j].name) & (cap - 1);
+			while (v[i].name != NULL)
+				i = (i + 1) & (cap - 1);
+			v[i] = sl->bases[j];
+		}
+		free(sl->bases);
+		sl->bases = v;
+		sl->capbases = cap;
+	}
+	i = hash_name(name) & (sl->capbases - 1);
+	while (sl->bases[i].name != NULL && strcmp(sl->bases[i].name,
+	    name) != 0)
+		i = (i + 1) & (sl->capbases - 1);
+	if (sl->bases[i].name == NULL) {
+		sl->bases[i].name = ks_xstrdup(name);
+		sl->bases[i].last = 1;
+		sl->nbases++;
+	}
+	return &sl->bases[i];
+}
+
+/*
+ * Hash sets, so 100 000 articles cost no more per slug than ten, even
+ * when thousands share a title: "x-2" ... "x-N" are never taken away, so
+ * the first free number is past the last one given.
+ */
 const char *
 ks_wu_slug(struct ks_wu_slugs *sl, const char *prefix, const char *title)
 {
 	struct ks_buf b = KS_BUF_INIT;
 	char *slug = ks_derive_slug(title ? title : "", SLUG_MAX_BYTES);
+	struct ks_wu_slug_base *base = NULL;
 	char **slot;
 	size_t n = 1;
 
@@ -85,9 +129,15 @@ ks_wu_slug(struct ks_wu_slugs *sl, const char *prefix, const char *title)
 		grow(sl);
 	ks_buf_printf(&b, "%s%s", prefix ? prefix : "", slug);
 	while (*(slot = find(sl->names, sl->cap, ks_buf_cstr(&b))) != NULL) {
+		if (base == NULL) {
+			base = find_base(sl, ks_buf_cstr(&b));
+			n = base->last;
+		}
 		ks_buf_clear(&b);
 		ks_buf_printf(&b, "%s%s-%zu", prefix ? prefix : "", slug, ++n);
 	}
+	if (base != NULL)
+		base->last = n;
 	free(slug);
 	*slot = ks_buf_detach(&b);
 	sl->len++;
@@ -100,6 +150,9 @@ ks_wu_slugs_free(struct ks_wu_slugs *sl)
 	for (size_t i = 0; i < sl->cap; i++)
 		free(sl->names[i]);
 	free(sl->names);
+	for (size_t i = 0; i < sl->capbases; i++)
+		free(sl->bases[i].name);
+	free(sl->bases);
 	memset(sl, 0, sizeof(*sl));
 }
 

@@ -27,11 +27,20 @@ int64_t	ks_wu_now(const struct ks_settings *s, int64_t newest_utc);
  * keeps its own ks_wu_slugs and feeds it the same articles in the same
  * order, so the html writer's pages and the feeds' links agree.
  */
+struct ks_wu_slug_base;
+
 struct ks_wu_slugs {
 	char	**names;	/* open addressing; NULL is a free slot */
 	size_t	  len;
 	size_t	  cap;		/* a power of two, or 0 */
+	/* For each name taken more than once, the last number it got, so
+	 * the next "x-N" is found at once, not after trying N - 1 names. */
+	struct ks_wu_slug_base *bases;
+	size_t	  nbases;
+	size_t	  capbases;	/* a power of two, or 0 */
 };
+
+#define KS_WU_SLUGS_INIT { NULL, 0, 0, NULL, 0, 0 }
 
 /* The unique slug for this title (ks_derive_slug, max 60 bytes) with an
  * optional prefix (e.g. "2021-12-03-") that takes part in the uniqueness.
