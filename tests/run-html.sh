@@ -142,4 +142,22 @@ top=$(pwd)
 mkdir "$tmp/cwd"
 (cd "$tmp/cwd" && $KSWRAP "$ks" --to html "$top/seeds/004_3c9ac8582064baac.txt" 2>/dev/null)
 check "without -o: ./index.html and ./articles/" sh -c "[ -f '$tmp/cwd/index.html' ] && [ \$(ls '$tmp/cwd/articles' | wc -l) -eq 1 ]"
+
+# The index speaks the language most articles have; on a tie, the one
+# seen first in the index (newest first).
+mkdir "$tmp/langs"
+art() {	# FILE LANG DATE
+	printf -- '---\ntitle: T %s\nlang: %s\ndate: %s\n---\nText %s.\n' \
+	    "$1" "$2" "$3" "$1" >"$tmp/langs/$1.md"
+}
+art a en 2020-01-03
+art b zh 2020-01-02
+art c zh 2020-01-01
+run_ksconv --to html -o "$tmp/langs-site" "$tmp/langs" 2>/dev/null
+check "index language: the most articles' (zh over en)" \
+    grep -q '^<html lang="zh">$' "$tmp/langs-site/index.html"
+rm "$tmp/langs/c.md"
+run_ksconv --to html -o "$tmp/langs-tie" "$tmp/langs" 2>/dev/null
+check "index language: a tie goes to the newest article's (en)" \
+    grep -q '^<html lang="en">$' "$tmp/langs-tie/index.html"
 done_tests html
