@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -474,6 +475,25 @@ deliver(void *ctx, size_t input, struct ks_article *a, void *prepared)
 	return status;
 }
 
+/*
+ * glibc maps every block over 128 KB afresh and unmaps it when freed, and
+ * gives back the top of a heap once 128 KB of it is free; each article
+ * takes and frees several such blocks (its file, zlib's 400 KB of deflate
+ * state per chapter, libxml2's buffers), so the kernel zeroed those pages
+ * again for every article: a fifth of a run was system time. Blocks up
+ * to 4 MB now come from the heap, and up to 32 MB of free heap is kept
+ * for the next article.
+ */
+static void
+keep_large_blocks(void)
+{
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && \
+    defined(M_TRIM_THRESHOLD)
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
+}
+
 int
 main(int argc, char **argv)
 {
@@ -485,6 +505,7 @@ main(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	memset(runs, 0, sizeof(runs));
+	keep_large_blocks();
 	ks_reader_init();
 	c.run.jobs = default_jobs();
 	if ((rc = parse_args(&c, argc, argv)) >= 0) {
