@@ -448,6 +448,12 @@ def main():
 	if have_plot:
 		lines.append("![time and peak memory against N](%s)\n" %
 			     os.path.relpath(png, os.path.dirname(md) or "."))
+	# The profiling history is written by hand, next to the script.
+	hot = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+			   "hotspots.md")
+	if os.path.exists(hot):
+		with open(hot) as f:
+			lines.append(f.read())
 	lines.append("## Method\n")
 	lines.append("""- **Input**: `bench/gen.py` copies the sample articles (`seeds/` and
   `../shared/corpus/`, leaving out files over 200 KB: corpus 028 is 850 KB
