@@ -3,6 +3,7 @@
 #include "run.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +31,15 @@ struct pool {
 	ks_run_deliver			 deliver;
 	void				*ctx;
 	pthread_mutex_t			 mu;
-	pthread_cond_t			 ready;	/* a slot was filled */
+	pthread_cond_t			 ready;	/* slot `awaited` was filled */
 	pthread_cond_t			 space;	/* a slot was emptied */
 	struct slot			*slots;	/* a ring of `window` */
 	size_t				 window;
 	size_t				 next;	/* the next input to take */
 	size_t				 consumed;
+	/* The input the consumer sleeps for, or SIZE_MAX: only its slot
+	 * wakes it, so it sleeps about once per article, not per slot. */
+	size_t				 awaited;
 };
 
 /* Reads input i into slot (outside any lock). */
@@ -84,7 +88,8 @@ worker(void *arg)
 		pthread_mutex_lock(&p->mu);
 		result.ready = true;
 		p->slots[i % p->window] = result;
-		pthread_cond_broadcast(&p->ready);
+		if (p->awaited == i)
+			pthread_cond_signal(&p->ready);
 		pthread_mutex_unlock(&p->mu);
 	}
 }
@@ -152,6 +157,7 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 		return status;
 	}
 	p.window = (size_t)jobs * WINDOW_PER_JOB;
+	p.awaited = SIZE_MAX;
 	p.slots = ks_xcalloc(p.window, sizeof(*p.slots));
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.ready, NULL);
@@ -169,8 +175,10 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 		struct slot sl;
 
 		pthread_mutex_lock(&p.mu);
+		p.awaited = i;
 		while (!p.slots[i % p.window].ready)
 			pthread_cond_wait(&p.ready, &p.mu);
+		p.awaited = SIZE_MAX;
 		sl = p.slots[i % p.window];
 		memset(&p.slots[i % p.window], 0, sizeof(sl));
 		p.consumed++;
