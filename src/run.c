@@ -1,5 +1,6 @@
 /* Reading in parallel, delivering in order: workers take inputs from a
- * window ahead of the consumer, so memory stays bounded by the window. */
+ * window ahead of the consumer, so memory stays bounded by the window;
+ * the consumer reads from it too while its next article is not ready. */
 #include "run.h"
 
 #include <pthread.h>
@@ -94,6 +95,30 @@ worker(void *arg)
 	}
 }
 
+/*
+ * With p->mu held: reads the next input into its slot, as a worker does,
+ * when the window has room for it. Returns whether it did (the lock held
+ * again). The delivering thread does this instead of sleeping while the
+ * input it waits for is being read.
+ */
+static bool
+read_ahead(struct pool *p)
+{
+	struct slot result;
+	size_t i;
+
+	if (p->next >= p->in->len || p->next >= p->consumed + p->window)
+		return false;
+	i = p->next++;
+	pthread_mutex_unlock(&p->mu);
+	memset(&result, 0, sizeof(result));
+	read_one(p, i, &result);
+	pthread_mutex_lock(&p->mu);
+	result.ready = true;
+	p->slots[i % p->window] = result;
+	return true;
+}
+
 /* Prints a slot's messages and delivers its article. */
 static int
 consume(const struct pool *p, size_t i, struct slot *sl,
@@ -162,8 +187,9 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.ready, NULL);
 	pthread_cond_init(&p.space, NULL);
+	/* This thread reads too, between deliveries: one worker fewer. */
 	threads = ks_xcalloc(jobs, sizeof(*threads));
-	for (unsigned t = 0; t < jobs; t++)
+	for (unsigned t = 0; t + 1 < jobs; t++)
 		if (pthread_create(&threads[started], NULL, worker, &p) == 0)
 			started++;
 	if (started == 0) {
@@ -175,10 +201,13 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 		struct slot sl;
 
 		pthread_mutex_lock(&p.mu);
-		p.awaited = i;
-		while (!p.slots[i % p.window].ready)
+		while (!p.slots[i % p.window].ready) {
+			if (read_ahead(&p))
+				continue;
+			p.awaited = i;
 			pthread_cond_wait(&p.ready, &p.mu);
-		p.awaited = SIZE_MAX;
+			p.awaited = SIZE_MAX;
+		}
 		sl = p.slots[i % p.window];
 		memset(&p.slots[i % p.window], 0, sizeof(sl));
 		p.consumed++;
