@@ -64,59 +64,48 @@ read_one(const struct pool *p, size_t i, struct slot *out)
 	ks_buf_free(&data);
 }
 
-static void *
-worker(void *arg)
-{
-	struct pool *p = arg;
-	struct slot result;
-	size_t i;
-
-	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (p->next < p->in->len &&
-		    p->next >= p->consumed + p->window)
-			pthread_cond_wait(&p->space, &p->mu);
-		if (p->next >= p->in->len) {
-			pthread_mutex_unlock(&p->mu);
-			return NULL;
-		}
-		i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-
-		memset(&result, 0, sizeof(result));
-		read_one(p, i, &result);
-
-		pthread_mutex_lock(&p->mu);
-		result.ready = true;
-		p->slots[i % p->window] = result;
-		if (p->awaited == i)
-			pthread_cond_signal(&p->ready);
-		pthread_mutex_unlock(&p->mu);
-	}
-}
-
 /*
- * With p->mu held: reads the next input into its slot, as a worker does,
- * when the window has room for it. Returns whether it did (the lock held
- * again). The delivering thread does this instead of sleeping while the
- * input it waits for is being read.
+ * With p->mu held: takes the next input and reads it into its slot (the
+ * lock released meanwhile, held again on return), waking the consumer
+ * when it waits for that one.
  */
-static bool
-read_ahead(struct pool *p)
+static void
+take_next(struct pool *p)
 {
 	struct slot result;
-	size_t i;
+	size_t i = p->next++;
 
-	if (p->next >= p->in->len || p->next >= p->consumed + p->window)
-		return false;
-	i = p->next++;
 	pthread_mutex_unlock(&p->mu);
 	memset(&result, 0, sizeof(result));
 	read_one(p, i, &result);
 	pthread_mutex_lock(&p->mu);
 	result.ready = true;
 	p->slots[i % p->window] = result;
-	return true;
+	if (p->awaited == i)
+		pthread_cond_signal(&p->ready);
+}
+
+/* Is there an input to take, with room for it in the window? */
+static bool
+can_take(const struct pool *p)
+{
+	return p->next < p->in->len && p->next < p->consumed + p->window;
+}
+
+static void *
+worker(void *arg)
+{
+	struct pool *p = arg;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->next < p->in->len) {
+		if (can_take(p))
+			take_next(p);
+		else
+			pthread_cond_wait(&p->space, &p->mu);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
 }
 
 /* Prints a slot's messages and delivers its article. */
@@ -201,9 +190,12 @@ ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 		struct slot sl;
 
 		pthread_mutex_lock(&p.mu);
+		/* Reads ahead rather than sleep while input i is read. */
 		while (!p.slots[i % p.window].ready) {
-			if (read_ahead(&p))
+			if (can_take(&p)) {
+				take_next(&p);
 				continue;
+			}
 			p.awaited = i;
 			pthread_cond_wait(&p.ready, &p.mu);
 			p.awaited = SIZE_MAX;
