@@ -89,28 +89,31 @@ ks_feed_date(int64_t utc)
 	return d;
 }
 
-int
-ks_feed_init(struct ks_feed *f, const struct ks_settings *s,
-    const char *output, const char *format, const char *ext)
+struct ks_feed *
+ks_feed_begin(const struct ks_settings *s, const char *output,
+    const char *format, const char *ext, ks_feed_render_fn render)
 {
-	memset(f, 0, sizeof(*f));
-	f->spill = -1;
+	struct ks_feed *f;
+
 	if (s->split_by == KS_SPLIT_CATEGORY && strcmp(output, "-") == 0) {
 		ks_error(NULL, 0, "--split-by category writes one %s feed per "
 		    "category: give -o FILE or -o DIR", format);
-		return -1;
+		return NULL;
 	}
 	if (s->base_url == NULL && !warned_no_base) {
 		ks_warn(NULL, 0, "without --base-url entries and the feed have "
 		    "no links");
 		warned_no_base = true;
 	}
+	f = ks_xcalloc(1, sizeof(*f));
+	f->spill = -1;
 	f->s = s;
 	f->format = format;
 	f->ext = ext;
+	f->render = render;
 	f->output = ks_xstrdup(output);
 	f->lang = ks_feed_lang(s->lang);
-	return 0;
+	return f;
 }
 
 void
@@ -657,8 +660,10 @@ write_split(struct ks_feed *f, ks_feed_render_fn render)
 }
 
 int
-ks_feed_write(struct ks_feed *f, ks_feed_render_fn render)
+ks_feed_finish(void *state)
 {
+	struct ks_feed *f = state;
+	ks_feed_render_fn render = f->render;
 	struct ks_feed_view view;
 
 	if (f->bad)
@@ -680,8 +685,12 @@ ks_feed_write(struct ks_feed *f, ks_feed_render_fn render)
 }
 
 void
-ks_feed_free(struct ks_feed *f)
+ks_feed_free(void *state)
 {
+	struct ks_feed *f = state;
+
+	if (f == NULL)
+		return;
 	for (size_t i = 0; i < f->len; i++) {
 		struct ks_feed_entry *e = f->v[i];
 
@@ -696,6 +705,5 @@ ks_feed_free(struct ks_feed *f)
 	free(f->output);
 	free(f->lang);
 	ks_wu_slugs_free(&f->slugs);
-	memset(f, 0, sizeof(*f));
-	f->spill = -1;
+	free(f);
 }

@@ -21,14 +21,14 @@
  * One article's entry. Its part, the bytes the writer rendered (everything
  * but the dates, which may wait for "now"), is not kept in memory: parts
  * go to an anonymous temporary file (the spill) a megabyte at a time, and
- * ks_feed_write reads them back in the feed's order. So memory holds about
+ * ks_feed_finish reads them back in the feed's order. So memory holds about
  * a hundred bytes per article, however large the archive; a small feed
  * never touches the disk.
  */
 struct ks_feed_entry {
 	size_t		 index;		/* input order */
 	char		*path;		/* for the warning; NULL when dated */
-	struct ks_date	 published;	/* undated: "now", from ks_feed_write */
+	struct ks_date	 published;	/* undated: "now", from ks_feed_finish */
 	struct ks_date	 updated;	/* a->updated, else published */
 	bool		 undated;	/* published is the feed's "now" */
 	struct ks_strs	 categories;	/* only for --split-by category */
@@ -73,21 +73,24 @@ struct ks_feed {
 	struct ks_feed_entry	**v;
 	size_t			  len;
 	size_t			  cap;
-	int64_t			  now;		/* set by ks_feed_write */
+	int64_t			  now;		/* set by ks_feed_finish */
 	int			  spill;	/* the parts' file; -1 before one */
 	uint64_t		  spilled;	/* its length, pending included */
 	struct ks_buf		  pending;	/* parts not in it yet (~1 MB) */
 	bool			  bad;		/* an entry is missing (reported):
 						 * the feed is not written */
+	ks_feed_render_fn	  render;	/* the writer's syntax */
 };
 
 /*
- * Starts a feed written to output. Warns when there is no base URL; fails
- * (after reporting) when --split-by needs a file and output is stdout.
- * Returns 0 or -1.
+ * Starts a feed written to output, rendered by render: the state of a
+ * feed writer, whose finish and free are ks_feed_finish and ks_feed_free.
+ * Warns when there is no base URL. Returns NULL after reporting when
+ * --split-by needs a file and output is stdout.
  */
-int	ks_feed_init(struct ks_feed *f, const struct ks_settings *s,
-	    const char *output, const char *format, const char *ext);
+struct ks_feed *ks_feed_begin(const struct ks_settings *s,
+	    const char *output, const char *format, const char *ext,
+	    ks_feed_render_fn render);
 
 /*
  * Adds an entry for a (in input order), whose part the caller then writes
@@ -139,10 +142,10 @@ char	*ks_feed_content_html(const struct ks_settings *s,
  * --split-by category, one feed per category next to it, each atomically.
  * Returns 0, or -1 after reporting.
  */
-int	ks_feed_write(struct ks_feed *f, ks_feed_render_fn render);
+int	ks_feed_finish(void *state);
 
 /* Appends bytes of the feed document. Errors are reported once and make
- * ks_feed_write fail; the render goes on regardless. */
+ * ks_feed_finish fail; the render goes on regardless. */
 void	ks_feed_out_put(struct ks_feed_out *o, const void *bytes, size_t len);
 void	ks_feed_out_puts(struct ks_feed_out *o, const char *s);
 /* Appends e's part, read back from the spill file, with dates (the
@@ -150,8 +153,8 @@ void	ks_feed_out_puts(struct ks_feed_out *o, const char *s);
 void	ks_feed_out_entry(struct ks_feed_out *o, const struct ks_feed_entry *e,
 	    const char *dates);
 
-/* Frees everything but the struct. */
-void	ks_feed_free(struct ks_feed *f);
+/* Frees the feed ks_feed_begin made (NULL is fine). */
+void	ks_feed_free(void *state);
 
 /* The feed's "now" as a date (UTC). */
 struct ks_date ks_feed_date(int64_t utc);

@@ -25,10 +25,6 @@ struct atom_part {
 	size_t		 link_at;	/* where in xml its link goes */
 };
 
-struct atom_state {
-	struct ks_feed	feed;
-};
-
 static void
 atom_free_part(void *p)
 {
@@ -39,18 +35,6 @@ atom_free_part(void *p)
 	free(part->lang);
 	ks_buf_free(&part->xml);
 	free(part);
-}
-
-static void *
-atom_begin(const struct ks_settings *s, const char *output)
-{
-	struct atom_state *st = ks_xcalloc(1, sizeof(*st));
-
-	if (ks_feed_init(&st->feed, s, output, "atom", ".atom") != 0) {
-		free(st);
-		return NULL;
-	}
-	return st;
 }
 
 static void
@@ -180,8 +164,7 @@ add_link(struct ks_feed *f, const char *link)
 static int
 atom_add(void *state, const struct ks_article *a, void *prepared)
 {
-	struct atom_state *st = state;
-	struct ks_feed *f = &st->feed;
+	struct ks_feed *f = state;
 	struct atom_part *part = prepared;
 	char *link;
 	int rc = -1;
@@ -291,21 +274,10 @@ out:
 	return rc;
 }
 
-static int
-atom_finish(void *state)
+static void *
+atom_begin(const struct ks_settings *s, const char *output)
 {
-	struct atom_state *st = state;
-
-	return ks_feed_write(&st->feed, atom_render);
-}
-
-static void
-atom_free(void *state)
-{
-	struct atom_state *st = state;
-
-	ks_feed_free(&st->feed);
-	free(st);
+	return ks_feed_begin(s, output, "atom", ".atom", atom_render);
 }
 
 const struct ks_writer_class ks_writer_atom = {
@@ -318,6 +290,6 @@ const struct ks_writer_class ks_writer_atom = {
 	.prepare = atom_prepare,
 	.free_part = atom_free_part,
 	.add = atom_add,
-	.finish = atom_finish,
-	.free = atom_free,
+	.finish = ks_feed_finish,
+	.free = ks_feed_free,
 };

@@ -41,10 +41,6 @@ struct json_obj {
 	bool		 bad;		/* jansson failed */
 };
 
-struct jsonfeed_state {
-	struct ks_feed	feed;
-};
-
 static void
 jsonfeed_free_part(void *p)
 {
@@ -250,24 +246,11 @@ jsonfeed_prepare(const struct ks_settings *s, const struct ks_article *a)
 	return part;
 }
 
-static void *
-jsonfeed_begin(const struct ks_settings *s, const char *output)
-{
-	struct jsonfeed_state *st = ks_xcalloc(1, sizeof(*st));
-
-	if (ks_feed_init(&st->feed, s, output, "json", ".json") != 0) {
-		free(st);
-		return NULL;
-	}
-	return st;
-}
-
 /* Completes the item with its url and spills it. */
 static int
 jsonfeed_add(void *state, const struct ks_article *a, void *prepared)
 {
-	struct jsonfeed_state *st = state;
-	struct ks_feed *f = &st->feed;
+	struct ks_feed *f = state;
 	struct json_part *part = prepared;
 	const char *text;
 	struct ks_buf url = KS_BUF_INIT;
@@ -367,21 +350,10 @@ out:
 	return rc;
 }
 
-static int
-jsonfeed_finish(void *state)
+static void *
+jsonfeed_begin(const struct ks_settings *s, const char *output)
 {
-	struct jsonfeed_state *st = state;
-
-	return ks_feed_write(&st->feed, jsonfeed_render);
-}
-
-static void
-jsonfeed_free(void *state)
-{
-	struct jsonfeed_state *st = state;
-
-	ks_feed_free(&st->feed);
-	free(st);
+	return ks_feed_begin(s, output, "json", ".json", jsonfeed_render);
 }
 
 const struct ks_writer_class ks_writer_json = {
@@ -394,6 +366,6 @@ const struct ks_writer_class ks_writer_json = {
 	.prepare = jsonfeed_prepare,
 	.free_part = jsonfeed_free_part,
 	.add = jsonfeed_add,
-	.finish = jsonfeed_finish,
-	.free = jsonfeed_free,
+	.finish = ks_feed_finish,
+	.free = ks_feed_free,
 };

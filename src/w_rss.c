@@ -23,10 +23,6 @@ struct rss_part {
 	size_t		 link_at;	/* where in xml its link and guid go */
 };
 
-struct rss_state {
-	struct ks_feed	feed;
-};
-
 static void
 rss_free_part(void *p)
 {
@@ -36,18 +32,6 @@ rss_free_part(void *p)
 		return;
 	ks_buf_free(&part->xml);
 	free(part);
-}
-
-static void *
-rss_begin(const struct ks_settings *s, const char *output)
-{
-	struct rss_state *st = ks_xcalloc(1, sizeof(*st));
-
-	if (ks_feed_init(&st->feed, s, output, "rss", ".rss") != 0) {
-		free(st);
-		return NULL;
-	}
-	return st;
 }
 
 /* The item's author, categories, summary and content. */
@@ -133,8 +117,7 @@ add_link(struct ks_feed *f, const struct ks_article *a, const char *link)
 static int
 rss_add(void *state, const struct ks_article *a, void *prepared)
 {
-	struct rss_state *st = state;
-	struct ks_feed *f = &st->feed;
+	struct ks_feed *f = state;
 	struct rss_part *part = prepared;
 	char *link;
 	int rc = -1;
@@ -235,21 +218,10 @@ out:
 	return rc;
 }
 
-static int
-rss_finish(void *state)
+static void *
+rss_begin(const struct ks_settings *s, const char *output)
 {
-	struct rss_state *st = state;
-
-	return ks_feed_write(&st->feed, rss_render);
-}
-
-static void
-rss_free(void *state)
-{
-	struct rss_state *st = state;
-
-	ks_feed_free(&st->feed);
-	free(st);
+	return ks_feed_begin(s, output, "rss", ".rss", rss_render);
 }
 
 const struct ks_writer_class ks_writer_rss = {
@@ -262,6 +234,6 @@ const struct ks_writer_class ks_writer_rss = {
 	.prepare = rss_prepare,
 	.free_part = rss_free_part,
 	.add = rss_add,
-	.finish = rss_finish,
-	.free = rss_free,
+	.finish = ks_feed_finish,
+	.free = ks_feed_free,
 };
