@@ -125,16 +125,24 @@ read_markup(struct ks_article *a, const char *text, size_t len,
 	ks_buf_free(&fenced);
 }
 
+/* Is there a word in the body: text or code that is not all white space?
+ * The same answer as the plain text's, without building it. */
 static bool
-has_content(const struct ks_node *body)
+has_content(struct ks_node *body)
 {
-	struct ks_buf text = KS_BUF_INIT;
-	bool any;
+	struct ks_iter it;
+	const struct ks_node *c;
 
-	ks_node_plain_text(body, &text);
-	any = !ks_text_is_blank(ks_buf_cstr(&text), text.len);
-	ks_buf_free(&text);
-	return any;
+	if (body == NULL)
+		return false;
+	ks_iter_init(&it, body);
+	while (ks_iter_next(&it) != KS_EVENT_DONE) {
+		c = it.cur;
+		if (c->text != NULL && c->type != KS_NODE_IMAGE &&
+		    !ks_text_is_blank(c->text, strlen(c->text)))
+			return true;
+	}
+	return false;
 }
 
 int
