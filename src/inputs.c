@@ -50,10 +50,18 @@ has_input_extension(const char *name)
  * "x-2.md" (bytewise, '-' sorts before '.'): ksconv's own Markdown then
  * reads back in the order it was written and gets the same names again.
  */
+/* A folder entry, with its type as readdir() gave it (DT_UNKNOWN on file
+ * systems that do not say). */
+struct entry {
+	char		*name;
+	unsigned char	 type;
+};
+
 static int
 compare_names(const void *a, const void *b)
 {
-	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	const char *x = ((const struct entry *)a)->name;
+	const char *y = ((const struct entry *)b)->name;
 	const char *dx = strrchr(x, '.'), *dy = strrchr(y, '.');
 	size_t nx = dx && dx != x ? (size_t)(dx - x) : strlen(x);
 	size_t ny = dy && dy != y ? (size_t)(dy - y) : strlen(y);
@@ -83,12 +91,46 @@ join(const char *dir, const char *name)
  * Walks dir; rel is its path relative to the input folder ("" at the top).
  * depth bounds symlink-free recursion against absurd trees.
  */
+/*
+ * What path is, following a link: 'd' for a folder that is not itself a
+ * link, 'f' for a regular file, 0 for anything else (reported when it
+ * cannot be looked at). The type from readdir() spares two stat() calls
+ * per file; links and file systems that give no type are looked up.
+ */
+static int
+kind_of(const char *path, unsigned char type)
+{
+	struct stat st, lst;
+
+	if (type == DT_REG)
+		return 'f';
+	if (type == DT_DIR)
+		return 'd';
+	if (type != DT_LNK && type != DT_UNKNOWN)
+		return 0;
+	if (stat(path, &st) != 0) {
+		ks_warn(path, 0, "skipped: %s", strerror(errno));
+		return 0;
+	}
+	if (S_ISREG(st.st_mode))
+		return 'f';
+	/* Linked folders are not followed: they can loop. */
+	if (S_ISDIR(st.st_mode) && lstat(path, &lst) == 0 &&
+	    !S_ISLNK(lst.st_mode))
+		return 'd';
+	return 0;
+}
+
+/*
+ * Walks dir; rel is its path relative to the input folder ("" at the top).
+ * depth bounds symlink-free recursion against absurd trees.
+ */
 static int
 walk(struct ks_inputs *in, const char *dir, const char *rel, int depth)
 {
 	DIR *d;
 	struct dirent *e;
-	char **names = NULL;
+	struct entry *names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
@@ -107,29 +149,30 @@ walk(struct ks_inputs *in, const char *dir, const char *rel, int depth)
 			cap = cap ? cap * 2 : 64;
 			names = ks_xrealloc(names, cap * sizeof(*names));
 		}
-		names[n++] = ks_xstrdup(e->d_name);
+		names[n].name = ks_xstrdup(e->d_name);
+		names[n++].type = e->d_type;
 	}
 	closedir(d);
 	if (n > 0)
 		qsort(names, n, sizeof(*names), compare_names);
 	for (size_t i = 0; i < n; i++) {
-		char *path = join(dir, names[i]);
-		char *key = rel[0] ? join(rel, names[i]) : ks_xstrdup(names[i]);
-		struct stat st, lst;
+		const char *name = names[i].name;
+		char *path = join(dir, name);
+		char *key = rel[0] ? join(rel, name) : ks_xstrdup(name);
 
-		if (stat(path, &st) != 0) {
-			ks_warn(path, 0, "skipped: %s", strerror(errno));
-		} else if (S_ISDIR(st.st_mode)) {
-			/* Linked folders are not followed: they can loop. */
-			if (lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode) &&
-			    walk(in, path, key, depth + 1) != 0)
+		switch (kind_of(path, names[i].type)) {
+		case 'd':
+			if (walk(in, path, key, depth + 1) != 0)
 				rc = -1;
-		} else if (S_ISREG(st.st_mode) && has_input_extension(names[i])) {
-			push(in, path, key);
+			break;
+		case 'f':
+			if (has_input_extension(name))
+				push(in, path, key);
+			break;
 		}
 		free(path);
 		free(key);
-		free(names[i]);
+		free(names[i].name);
 	}
 	free(names);
 	return rc;
@@ -197,7 +240,7 @@ ks_input_load(const struct ks_input *in, size_t max_size, struct ks_buf *out)
 	const char *name = is_stdin ? "<stdin>" : in->path;
 	struct stat sb;
 	ssize_t n;
-	size_t want;
+	size_t want, whole = SIZE_MAX;
 	int fd, rc = -1;
 
 	fd = is_stdin ? STDIN_FILENO : open(in->path, O_RDONLY);
@@ -209,8 +252,10 @@ ks_input_load(const struct ks_input *in, size_t max_size, struct ks_buf *out)
 	 * end: the bytes go straight into out, without a copy or regrowth. */
 	want = 65536;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
-	    (uintmax_t)sb.st_size < max_size)
+	    (uintmax_t)sb.st_size < max_size) {
 		want = (size_t)sb.st_size + 1;
+		whole = (size_t)sb.st_size;
+	}
 	for (;;) {
 		ks_buf_grow(out, want);
 		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
@@ -224,6 +269,10 @@ ks_input_load(const struct ks_input *in, size_t max_size, struct ks_buf *out)
 		if (n == 0)
 			break;
 		out->len += (size_t)n;
+		/* All that fstat() promised, and one byte more was asked for:
+		 * that is the end, without a read to hear it. */
+		if (out->len == whole)
+			break;
 		if (out->len > max_size) {
 			ks_error(name, 0, "larger than the limit of %zu bytes "
 			    "(--max-size)", max_size);

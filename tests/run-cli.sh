@@ -54,6 +54,21 @@ cp seeds/003_024a42d1340e107e.txt "$tmp/walk/c.pdf"
 run_ksconv --to tree "$tmp/walk" >"$tmp/out" 2>/dev/null
 check "folders: subfolders walked, hidden and other extensions skipped" \
 	[ "$(grep -c '^article ' "$tmp/out")" -eq 1 ]
+# Links: to a file it is read, to a folder it is not followed (folders can
+# loop), and a dangling one is reported and skipped.
+mkdir -p "$tmp/links/real" "$tmp/elsewhere"
+cp seeds/004_3c9ac8582064baac.txt "$tmp/elsewhere/linked.md"
+cp seeds/003_024a42d1340e107e.txt "$tmp/elsewhere/inside.md"
+cp seeds/002_fcbe19827e66f562.txt "$tmp/links/real/plain.txt"
+ln -s "$tmp/elsewhere/linked.md" "$tmp/links/link.md"
+ln -s "$tmp/elsewhere" "$tmp/links/folder"
+ln -s /nonexistent "$tmp/links/dangling.md"
+run_ksconv --to tree "$tmp/links" >"$tmp/out" 2>"$tmp/err"
+check "links: a linked file is read, a linked folder is not walked" \
+	[ "$(grep -c '^article ' "$tmp/out")" -eq 2 ]
+check "... the linked file is the one read" grep -q "^article \".*/links/link.md\"" "$tmp/out"
+check "... a dangling link is reported" \
+	grep -q "dangling.md: warning: skipped: No such file" "$tmp/err"
 cp seeds/004_3c9ac8582064baac.txt "$tmp/in.txt"
 cp "$tmp/in.txt" "$tmp/in.orig"
 run_ksconv --to tree -o "$tmp/in.txt" "$tmp/in.txt" >/dev/null 2>"$tmp/err"
