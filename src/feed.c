@@ -367,13 +367,9 @@ out_open(struct ks_feed_out *o, const struct ks_feed *f, const char *path)
 		return 0;
 	o->tmp = ks_xmalloc(strlen(path) + 16);
 	sprintf(o->tmp, "%s.tmp-XXXXXX", path);
-	if ((o->fd = mkstemp(o->tmp)) < 0 || fchmod(o->fd, 0644) != 0) {
+	if ((o->fd = ks_output_open_temp(o->tmp, KS_OUTPUT_MODE)) < 0) {
 		ks_error(path, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
-		if (o->fd >= 0) {
-			close(o->fd);
-			unlink(o->tmp);
-		}
 		free(o->tmp);
 		return -1;
 	}

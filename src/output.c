@@ -6,8 +6,10 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -31,6 +33,58 @@ ks_output_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* The next random number of this thread's generator (splitmix64), seeded
+ * once from the kernel's entropy: names nobody can guess, at no system
+ * call per file. */
+static uint64_t
+next_random(void)
+{
+	static _Thread_local uint64_t state;
+	static _Thread_local int seeded;
+	uint64_t z;
+
+	if (!seeded) {
+		struct timespec ts;
+
+		if (getentropy(&state, sizeof(state)) != 0) {
+			clock_gettime(CLOCK_REALTIME, &ts);
+			state = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
+			    ((uint64_t)getpid() << 16) ^ (uintptr_t)&state;
+		}
+		seeded = 1;
+	}
+	z = (state += UINT64_C(0x9E3779B97F4A7C15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+int
+ks_output_open_temp(char *pattern, mode_t mode)
+{
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	size_t len = strlen(pattern);
+	char *x = pattern + len - 6;
+	uint64_t r;
+	int fd;
+
+	if (len < 6 || strcmp(x, "XXXXXX") != 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (int tries = 0; tries < 100; tries++) {
+		r = next_random();
+		for (int i = 0; i < 6; i++, r /= 62)
+			x[i] = chars[r % 62];
+		fd = open(pattern, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;	/* errno is EEXIST */
+}
+
 /*
  * Writes data to a new temporary file beside path, flushed to disk when
  * `sync`. Returns its name (the caller frees it), or NULL after reporting;
@@ -49,13 +103,13 @@ write_temp(const char *path, const char *data, size_t len, int sync)
 
 	tmp = ks_xmalloc(strlen(path) + sizeof(TMP_PATTERN));
 	sprintf(tmp, "%s" TMP_PATTERN, path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = ks_output_open_temp(tmp, KS_OUTPUT_MODE)) < 0) {
 		ks_error(path, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		free(tmp);
 		return NULL;
 	}
-	ok = fchmod(fd, 0644) == 0 && ks_output_write_all(fd, data, len) == 0 &&
+	ok = ks_output_write_all(fd, data, len) == 0 &&
 	    (!sync || fsync(fd) == 0);
 	if (close(fd) != 0)
 		ok = 0;
@@ -197,7 +251,7 @@ ks_output_anon_temp(const char *prefix)
 	int fd, err;
 
 	ks_buf_printf(&name, "%s/%s-XXXXXX", ks_output_temp_dir(), prefix);
-	if ((fd = mkstemp(name.ptr)) >= 0)
+	if ((fd = ks_output_open_temp(name.ptr, 0600)) >= 0)
 		unlink(name.ptr);
 	err = errno;
 	ks_buf_free(&name);

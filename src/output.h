@@ -4,6 +4,7 @@
 #define KS_OUTPUT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "buf.h"
 
@@ -54,6 +55,18 @@ int	ks_output_mkdir(const char *path);
 /* Writes all of data[0..len) to fd, through short writes and signals.
  * Returns 0, or -1 with errno set. */
 int	ks_output_write_all(int fd, const char *data, size_t len);
+
+/* The mode of every file ksconv writes, less the umask, as cp and cc
+ * make theirs. */
+#define KS_OUTPUT_MODE	0666
+
+/*
+ * Creates a new file from pattern, whose last six characters are XXXXXX
+ * and become random ones (like mkstemp, but with mode less the umask, not
+ * 0600, so no fchmod is needed). Returns the descriptor, or -1 with errno
+ * set.
+ */
+int	ks_output_open_temp(char *pattern, mode_t mode);
 
 /* Where temporary files that are not beside an output go: TMPDIR, else
  * /tmp. */

@@ -723,17 +723,12 @@ write_book(struct epub *ep, struct ks_epub_book *book, int64_t now)
 		ks_buf_printf(&tmp, "%s/ksconv-XXXXXX", ks_output_temp_dir());
 	else
 		ks_buf_printf(&tmp, "%s.tmp-XXXXXX", out);
-	if ((fd = mkstemp(tmp.ptr)) < 0) {
+	/* libzip gives its own temporary file this file's mode. */
+	if ((fd = ks_output_open_temp(tmp.ptr, KS_OUTPUT_MODE)) < 0) {
 		ks_error(name, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		ks_buf_free(&tmp);
 		return -1;
-	}
-	/* libzip gives its own temporary file this file's mode. */
-	if (fchmod(fd, 0644) != 0) {
-		ks_error(name, 0, "cannot write: %s", strerror(errno));
-		close(fd);
-		goto out;
 	}
 	close(fd);
 	if ((za = zip_open(tmp.ptr, ZIP_TRUNCATE, &zerr)) == NULL) {

@@ -48,4 +48,34 @@ for f in $formats; do
 	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
 	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
 done
+# Writers finish side by side with -j 2 and more; what they say still comes
+# in the order of --to. (stderr goes through a pipe: ulimit -f would cut a
+# file short.)
+all=$(echo $formats | tr ' ' ,)
+for j in 1 3; do
+	sh -c 'trap "" XFSZ; ulimit -f 2; exec "$@" 2>&1 >/dev/null' sh \
+	    $KSWRAP "$KSCONV" -j $j --to "$all" --base-url https://example.org/ \
+	    -o "$tmp/fin" seeds/ | sed "s|$tmp/fin|OUT|" >"$tmp/fin-j$j.err"
+	rm -rf "$tmp/fin"
+done
+for name in $("$KSCONV" --list-formats | awk '$2 ~ /\./ { print $2 }'); do
+	check "$name: its writer's error is reported at the end" \
+	    grep -q "^ksconv: OUT/$name: error:" "$tmp/fin-j3.err"
+done
+check "... -j 3 says the same, in the same order, as -j 1" \
+    cmp -s "$tmp/fin-j1.err" "$tmp/fin-j3.err"
+
+# Every file written takes its mode from the umask, as cp's and cc's do:
+# 0666 less the umask (0640 under 027), for files and folder formats alike.
+for mask in 027 022; do
+	want=$(printf '%o' $((0666 & ~0$mask)))
+	dir="$tmp/mode-$mask"
+	(umask $mask && exec $KSWRAP "$KSCONV" \
+	    --to "$(echo $formats | tr ' ' ,)" --base-url https://example.org/ \
+	    -o "$dir" seeds/ >/dev/null 2>"$tmp/err")
+	check "umask $mask: the run succeeds" [ $? -eq 0 ]
+	modes=$(find "$dir" -type f -exec stat -c %a {} + | sort -u | tr '\n' ' ')
+	check "umask $mask: every file is mode $want (got $modes)" \
+	    [ "$modes" = "$want " ]
+done
 done_tests outputs
