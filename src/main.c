@@ -494,6 +494,19 @@ keep_large_blocks(void)
 #endif
 }
 
+/*
+ * Finishes the i-th writer: writes out what it gathered. Writers share no
+ * state, and the largest outputs are written here (the zip's chapters,
+ * the feeds' entries), so they are finished side by side.
+ */
+static int
+finish_writer(void *ctx, size_t i)
+{
+	struct writer_run *runs = ctx;
+
+	return runs[i].cls->finish(runs[i].state);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -543,9 +556,8 @@ main(int argc, char **argv)
 	rc = ks_run_inputs(&in, &c.s, &c.run, prepare, deliver, &d);
 	if (rc > status)
 		status = rc;
-	for (size_t i = 0; i < c.nformats; i++)
-		if (runs[i].cls->finish(runs[i].state) != 0)
-			status = EXIT_FATAL;
+	if (ks_run_tasks(c.nformats, c.run.jobs, finish_writer, runs) > 0)
+		status = EXIT_FATAL;
 out:
 	for (size_t i = 0; i < MAX_FORMATS; i++) {
 		if (runs[i].state != NULL)

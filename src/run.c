@@ -4,6 +4,7 @@
 #include "run.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,4 +220,67 @@ out:
 	pthread_cond_destroy(&p.ready);
 	pthread_mutex_destroy(&p.mu);
 	return status;
+}
+
+/* The tasks of ks_run_tasks and what became of each. */
+struct tasks {
+	size_t		  n;
+	atomic_size_t	  next;
+	int		(*task)(void *ctx, size_t i);
+	void		 *ctx;
+	int		 *rc;
+	struct ks_buf	 *msgs;
+};
+
+static void *
+task_worker(void *arg)
+{
+	struct tasks *t = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&t->next, 1)) < t->n) {
+		ks_diag_capture(&t->msgs[i]);
+		t->rc[i] = t->task(t->ctx, i);
+		ks_diag_capture(NULL);
+	}
+	return NULL;
+}
+
+size_t
+ks_run_tasks(size_t n, unsigned jobs, int (*task)(void *ctx, size_t i),
+    void *ctx)
+{
+	struct tasks t = { n, 0, task, ctx, NULL, NULL };
+	pthread_t *threads;
+	unsigned started = 0;
+	size_t failed = 0;
+
+	if (jobs <= 1 || n <= 1) {
+		for (size_t i = 0; i < n; i++)
+			if (task(ctx, i) != 0)
+				failed++;
+		return failed;
+	}
+	t.rc = ks_xcalloc(n, sizeof(*t.rc));
+	t.msgs = ks_xcalloc(n, sizeof(*t.msgs));
+	threads = ks_xcalloc(jobs, sizeof(*threads));
+	/* This thread takes tasks too: one thread fewer. */
+	for (unsigned k = 0; k + 1 < jobs && k + 1 < n; k++)
+		if (pthread_create(&threads[started], NULL, task_worker,
+		    &t) == 0)
+			started++;
+	task_worker(&t);
+	for (unsigned k = 0; k < started; k++)
+		pthread_join(threads[k], NULL);
+	for (size_t i = 0; i < n; i++) {
+		if (t.msgs[i].len > 0)
+			fputs(t.msgs[i].ptr, stderr);
+		ks_buf_free(&t.msgs[i]);
+		if (t.rc[i] != 0)
+			failed++;
+	}
+	free(threads);
+	free(t.msgs);
+	free(t.rc);
+	return failed;
 }

@@ -30,12 +30,23 @@ struct ks_run_opts {
 
 /*
  * Reads every input with ks_read_article, prepares each article read
- * (prepare may be NULL) and delivers the articles in order; each input's messages are printed just before it is delivered.
+ * (prepare may be NULL) and delivers the articles in order; each
+ * input's messages are printed just before it is delivered.
  * Returns the worst status: 1 when some input could not be read, or the
  * worst deliver() returned.
  */
 int	ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 	    const struct ks_run_opts *o, ks_run_prepare prepare,
 	    ks_run_deliver deliver, void *ctx);
+
+/*
+ * Runs task(ctx, i) for every i below n, on up to jobs threads at once
+ * (the calling thread among them). The tasks must share nothing; each
+ * one's messages are held and printed in the order of i once all are
+ * done, so what a run prints never depends on the threads. Returns how
+ * many tasks returned nonzero.
+ */
+size_t	ks_run_tasks(size_t n, unsigned jobs,
+	    int (*task)(void *ctx, size_t i), void *ctx);
 
 #endif
