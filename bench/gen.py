@@ -15,6 +15,9 @@ detection (a hash of the title and the body text) keeps every copy:
     and time zone but moves to a date of its own, 30 minutes apart;
   - the first sentence of the body gets "（K）" or " (K)" before its full
     stop;
+  - every address in the body that is not an image's gets "k=K" in its
+    query, so the links ksconv takes from bodies, and the feed ids made
+    from them, are distinct too;
   - the file's mtime is that date too.
 
 Copies go into OUTDIR/in/cNNNNN/ under their original names (a Jekyll
@@ -51,6 +54,10 @@ ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:([T ])\d{1,2}:\d{2}(:\d{2})?)?")
 SLASH = re.compile(r"\d{4}/\d{1,2}/\d{1,2}")
 CJK = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 KV = re.compile(r"^\s*[^:：\n。，,.!?！？]{1,16}[:：]")
+# An address in a body: what ksconv may take as the article's link (a
+# "source" line, a "原文地址" link), from which its feed id comes.
+URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
+IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)$", re.I)
 FM_TITLE = re.compile(r"^(title)(\s*[:=]\s*)(.*)$", re.M)
 FM_DATE = re.compile(r"^(date|pubDate|published)(\s*[:=]\s*)(.*)$", re.M)
 FM_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
@@ -209,6 +216,16 @@ class Seed:
 					    text, pos, pos + len(line)):
 						edits.append((s, e, "date", k))
 				pos += len(line) + 1
+		for m in URL.finditer(text, body):
+			e = m.end()
+			u = m.group(0)
+			if IMAGE_URL.search(u.split("?")[0]) or \
+			    text[max(0, m.start() - 5):m.start()] in \
+			    ('src="', "src='"):
+				continue
+			if "#" in u:
+				e = m.start() + u.index("#")
+			edits.append((e, e, "url", "&" if "?" in u else "?"))
 		# The marker goes in the body, not in an edit made above.
 		stop = first_sentence_end(text, body)
 		if stop >= 0 and not any(s <= stop < e for s, e, _, _ in edits):
@@ -291,6 +308,8 @@ def fill(pieces, k, t, title_suffix=True):
 			out.append("%d " % k)
 		elif p[0] == "date":
 			out.append(fmt_date(p[1], t))
+		elif p[0] == "url":
+			out.append("%sk=%d" % (p[1], k))
 		elif p[1]:
 			out.append("（%d）" % k)
 		else:
