@@ -8,7 +8,7 @@
 #
 # Variables (see bench/run.sh): BENCH_N (the sizes), BENCH_PANDOC_MAX
 # (largest N given to pandoc, default 10000), BENCH_PANDOC_TIMEOUT (seconds,
-# default 600), BENCH_REPEAT (runs of each fast command, best kept),
+# default 600), BENCH_REPEAT (runs of each command, the median kept),
 # BENCH_FORMATS (formats run alone), BENCH_ONEPASS=0 and BENCH_J1=0 (skip
 # the one-pass and the -j 1 runs), BENCH_KEEP=1 (keep the rows of other
 # sizes from an earlier run).  A full `make bench` takes over an hour on
@@ -16,12 +16,13 @@
 
 BENCH_BUILD	:= build-bench
 BENCH_N		?= 1000 10000 100000
-BENCH_DEPS	:= time gnuplot-nox pandoc cmark python3 zlib1g-dev \
+BENCH_DEPS	:= gnuplot-nox pandoc cmark python3 zlib1g-dev \
 	libxml2-dev pkg-config gcc
 BENCH_CFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Werror $(shell pkg-config --cflags libxml-2.0 zlib 2>/dev/null)
 BENCH_LIBS	= $(shell pkg-config --libs libxml-2.0 zlib 2>/dev/null)
-BENCH_FLOORS	:= $(BENCH_BUILD)/floor_parse $(BENCH_BUILD)/floor_deflate
+BENCH_FLOORS	:= $(BENCH_BUILD)/floor_parse $(BENCH_BUILD)/floor_deflate \
+	$(BENCH_BUILD)/timeit
 
 .PHONY: bench bench-quick bench-deps bench-floors
 
@@ -36,6 +37,9 @@ $(BENCH_BUILD)/floor_parse: bench/floor_parse.c | $(BENCH_BUILD)/.dir
 $(BENCH_BUILD)/floor_deflate: bench/floor_deflate.c bench/floor_parse.c \
     | $(BENCH_BUILD)/.dir
 	$(CC) $(BENCH_CFLAGS) $(CFLAGS) -o $@ $< $(BENCH_LIBS)
+
+$(BENCH_BUILD)/timeit: bench/timeit.c | $(BENCH_BUILD)/.dir
+	$(CC) $(BENCH_CFLAGS) $(CFLAGS) -o $@ $<
 
 $(BENCH_BUILD)/.dir:
 	mkdir -p $(BENCH_BUILD)

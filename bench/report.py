@@ -119,7 +119,7 @@ class Report:
 					continue
 				secs = r["secs"]
 				if r["status"] == "ok":
-					t = "%.2f" % secs
+					t = "%.3f" % secs
 					mbs = "%.1f" % (r["bytes"] / MB / secs) \
 					    if secs > 0 else "—"
 					aps = "%.0f" % (n / secs) if secs > 0 \
@@ -460,8 +460,13 @@ def main():
   of base64 images and would be two thirds of the bytes) until there are N,
   keeping each file's shape (front matter, body format, file name) and
   giving each copy its own title, date (same format and zone) and first
-  sentence, so duplicate detection keeps all N.  Copies go into folders of
-  one copy of each seed file.
+  sentence, so duplicate detection keeps all N; every address in a body
+  that is not an image's gets its own query too, so the links and feed
+  ids ksconv makes from them differ.  Copies go into folders of one copy
+  of each seed file, on a tmpfs (`/dev/shm`) when there is one: this VM
+  drops clean page cache as it likes, and mid-run a third of the 100 000
+  files came from the disk again, a cost the floors, run first, did not
+  pay.
 - **pandoc** gets the same articles as one HTML file: each body (Markdown
   rendered with `cmark --unsafe`, plain text in `<p>`s) under an `<h1>`
   holding its title, iframes removed (pandoc's HTML reader fetches them);
@@ -480,10 +485,13 @@ def main():
   0.5 ms of the disk's own (measured: 10 000 empty files in 0.3 to 5 s, run
   to run), more than the whole conversion of the article: the row "md on
   disk" is `--to md` writing to the disk, for that cost.
-- **Timing**: GNU `time -f '%%e %%M %%U %%S'` (wall seconds, peak RSS, CPU), page cache
-  warm; for N ≤ 1 000 every ksconv and floor command runs %s times and
-  the fastest counts (larger N: once).
-""" % (rep.pandoc_max, rep.timeout, os.environ.get("BENCH_REPEAT", "3")))
+- **Timing**: `bench/timeit` (fork, exec, `wait4`: wall time from
+  `CLOCK_MONOTONIC` and CPU time to the microsecond, peak RSS); every
+  ksconv and floor command runs %s and the median run counts, the same
+  statistic at every N, so per-article costs compare across sizes.
+""" % (rep.pandoc_max, rep.timeout,
+       "%s times" % os.environ["BENCH_REPEAT"] if "BENCH_REPEAT" in os.environ
+       else "5 times at N ≤ 1 000, 3 times at N ≤ 10 000, once above"))
 	lines.append("Reproduce: `make bench` (all sizes and formats: over an "
 		     "hour on a 2-core machine, pandoc at N = 10 000 alone "
 		     "takes 15 minutes) or `make bench-quick` (N = 1 000, "

@@ -18,13 +18,20 @@
 #   BENCH_N              sizes (default "1000 10000 100000")
 #   BENCH_PANDOC_MAX     the largest N pandoc gets (default 10000)
 #   BENCH_PANDOC_TIMEOUT seconds before pandoc is stopped (default 600)
-#   BENCH_REPEAT         runs of each ksconv and floor command, the fastest
-#                        kept (default 3 for N <= 1000, else 1)
+#   BENCH_REPEAT         runs of each ksconv and floor command, the median
+#                        kept (default 5 for N <= 1000, 3 for N <= 10000,
+#                        else 1)
 #   BENCH_KEEP=1         keep the rows of sizes not run now
 #   BENCH_FORMATS        the formats run alone (default: all but tree);
 #                        the one-pass run takes atom, rss, epub, md of these
 #   BENCH_ONEPASS=0      no one-pass run (saves time at N = 100 000)
 #   BENCH_J1=0           no -j 1 runs
+#   BENCH_IN             where the generated articles go (default: a
+#                        folder in /dev/shm when it is a tmpfs, else
+#                        build-bench): this VM drops clean page cache
+#                        when it likes, and a third of the 100 000 files
+#                        were read from the disk again mid-run, which the
+#                        floors, run first, were spared
 #   BENCH_OUT            where ksconv and pandoc write (default: a folder
 #                        in /dev/shm when it is a tmpfs, else build-bench):
 #                        creating a file on this VM's disk costs 0.03 to
@@ -52,12 +59,13 @@ die() {
 	exit 1
 }
 
-[ -x /usr/bin/time ] || die "GNU time is missing (apt-get install time)"
 [ -x "$PY" ] || die "$PY is missing"
 [ -x "$KSCONV" ] || die "no $KSCONV: run make first"
-if ! [ -x "$B/floor_parse" ] || ! [ -x "$B/floor_deflate" ]; then
-	die "no floor programs: run make bench-floors"
+if ! [ -x "$B/floor_parse" ] || ! [ -x "$B/floor_deflate" ] ||
+    ! [ -x "$B/timeit" ]; then
+	die "no floor programs or timeit: run make bench-floors"
 fi
+TIMEIT=$B/timeit
 command -v pandoc >/dev/null 2>&1 || PANDOC_MAX=0
 command -v cmark >/dev/null 2>&1 || die "cmark is missing (gen.py needs it)"
 
@@ -71,14 +79,14 @@ for f in atom rss epub md; do
 	esac
 done
 
-if [ -z "${BENCH_OUT:-}" ]; then
-	BENCH_OUT=$B
-	if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] &&
-	    [ -w /dev/shm ]; then
-		BENCH_OUT=/dev/shm/ksconv-bench
-	fi
+SHM=""
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then
+	SHM=/dev/shm/ksconv-bench
 fi
-mkdir -p "$B/log" "$(dirname "$RESULTS")" "$BENCH_OUT"
+BENCH_OUT=${BENCH_OUT:-${SHM:-$B}}
+BENCH_IN=${BENCH_IN:-${SHM:+$SHM/in}}
+BENCH_IN=${BENCH_IN:-$B}
+mkdir -p "$B/log" "$(dirname "$RESULTS")" "$BENCH_OUT" "$BENCH_IN"
 # A copy: the binary may be rebuilt while the benchmark runs.
 cp "$KSCONV" "$B/ksconv" || die "cannot copy $KSCONV"
 KSCONV=$B/ksconv
@@ -96,51 +104,87 @@ else
 	: >"$RESULTS.when"
 fi
 
-# measure N NAME KIND BYTES REPS CMD...: runs CMD (from a clean output
-# folder) REPS times and appends the fastest run to the results:
-#   N  NAME  KIND  BYTES  SECONDS  PEAK-RSS-KB  STATUS  CPU-SECONDS  OTHERS
-# where OTHERS is how many cores other processes kept busy meanwhile
-# (from /proc/stat): the benchmark's noise.
-measure() {
-	n=$1 name=$2 kind=$3 bytes=$4 reps=$5
-	shift 5
-	best="" rss="" cpu="" others="" status=ok i=0
+# The commands of one size are measured in rounds: each round runs every
+# command once, in list order, so a slow spell of this shared machine
+# (its speed drifts by a third within minutes) falls on all of them
+# alike, and ratios of two rows (md against the floor, -j 2 against
+# -j 1) compare runs made close together.
+#
+# add NAME KIND OUTDIR CMD...: puts a command on the list (no argument
+# may hold a space or a tab); OUTDIR is emptied before each run.
+add() {
+	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$(shift 3; echo "$*")" \
+	    >>"$B/cmds"
+}
+
+# run_once IDX NAME OUTDIR CMD: one timed run of the IDX-th command, its
+# line "SECONDS PEAK-RSS-KB CPU-SECONDS OTHERS STATUS" appended to
+# $B/runs.IDX, where OTHERS is how many cores other processes kept busy
+# meanwhile (from /proc/stat): the benchmark's noise.
+run_once() {
+	idx=$1 name=$2 out=$3
+	shift 3
+	rm -rf "$out"
+	mkdir -p "$out"
 	log="$B/log/$n-$(echo "$name" | tr ' ,' '__').log"
-	while [ "$i" -lt "$reps" ]; do
-		i=$((i + 1))
-		rm -rf "$OUT"
-		mkdir -p "$OUT"
-		busy0=$(busy_ticks)
-		/usr/bin/time -f '%e %M %U %S' -o "$B/time.out" "$@" \
-		    >"$log" 2>&1
-		rc=$?
-		busy1=$(busy_ticks)
-		# shellcheck disable=SC2046
-		set -- $(tail -n 1 "$B/time.out") "$@"
-		t=$1 m=$2 c=$(awk "BEGIN { print $3 + $4 }")
-		shift 4
-		case $rc in
-		0) ;;
-		124) status=timeout ;;
-		137) status=killed ;;	# the OOM killer
-		*) status="exit-$rc" ;;
-		esac
-		if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then
-			best=$t rss=$m cpu=$c
-			others=$(awk "BEGIN { o = (($busy1 - $busy0) / $HZ \
-			    - $c) / ($t > 0 ? $t : 1); printf \"%.2f\", \
-			    o < 0 ? 0 : o }")
-		fi
-		[ "$status" = ok ] || break
+	busy0=$(busy_ticks)
+	# shellcheck disable=SC2086
+	"$TIMEIT" "$B/time.out" $* >"$log" 2>&1 </dev/null
+	rc=$?
+	busy1=$(busy_ticks)
+	# shellcheck disable=SC2046
+	set -- $(tail -n 1 "$B/time.out")
+	t=$1 m=$2 c=$(awk "BEGIN { print $3 + $4 }")
+	case $rc in
+	0) st=ok ;;
+	124) st=timeout ;;
+	137) st=killed ;;	# the OOM killer
+	*) st="exit-$rc" ;;
+	esac
+	others=$(awk "BEGIN { o = (($busy1 - $busy0) / $HZ - $c) / \
+	    ($t > 0 ? $t : 1); printf \"%.2f\", o < 0 ? 0 : o }")
+	echo "$t $m $c $others $st" >>"$B/runs.$idx"
+}
+
+# measure_all N BYTES REPS: runs the listed commands in REPS rounds and
+# appends each one's median run (of an even count, the faster middle one)
+# to the results:
+#   N  NAME  KIND  BYTES  SECONDS  PEAK-RSS-KB  STATUS  CPU-SECONDS  OTHERS
+# A command that fails is not run again.
+measure_all() {
+	n=$1 bytes=$2 reps=$3 r=0
+	rm -f "$B"/runs.*
+	while [ "$r" -lt "$reps" ]; do
+		r=$((r + 1))
+		idx=0
+		while IFS='	' read -r name kind out cmd; do
+			idx=$((idx + 1))
+			if [ -f "$B/runs.$idx" ] &&
+			    ! tail -n 1 "$B/runs.$idx" | grep -q ' ok$'; then
+				continue
+			fi
+			run_once "$idx" "$name" "$out" "$cmd"
+		done <"$B/cmds"
 	done
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" \
-	    "$kind" "$bytes" "$best" "$rss" "$status" "$cpu" "$others" \
-	    >>"$RESULTS"
-	printf 'bench: N=%-6s %-22s %8.2f s (cpu %6.2f s) %8.1f MB  %s%s\n' \
-	    "$n" "$name" "$best" "$cpu" \
-	    "$(echo "$rss" | awk '{ print $1 / 1024 }')" "$status" \
-	    "$(awk "BEGIN { if ($others >= 0.2) \
-	        print \"  (others busy: $others cores)\" }")"
+	idx=0
+	while IFS='	' read -r name kind out cmd; do
+		idx=$((idx + 1))
+		# shellcheck disable=SC2046
+		set -- $(sort -n "$B/runs.$idx" | awk '{ l[NR] = $0 }
+		    END { print l[int((NR + 1) / 2)] }')
+		t=$1 rss=$2 cpu=$3 others=$4 status=$5
+		tail -n 1 "$B/runs.$idx" | grep -q ' ok$' ||
+		    status=$(tail -n 1 "$B/runs.$idx" | awk '{ print $5 }')
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" \
+		    "$name" "$kind" "$bytes" "$t" "$rss" "$status" "$cpu" \
+		    "$others" >>"$RESULTS"
+		printf 'bench: N=%-6s %-22s %8.3f s (cpu %7.3f s) %8.1f MB  %s%s\n' \
+		    "$n" "$name" "$t" "$cpu" \
+		    "$(echo "$rss" | awk '{ print $1 / 1024 }')" "$status" \
+		    "$(awk "BEGIN { if ($others >= 0.2) \
+		        print \"  (others busy: $others cores)\" }")"
+	done <"$B/cmds"
+	: >"$B/cmds"
 }
 
 # Clock ticks all cores spent busy since boot (not idle, not waiting).
@@ -160,73 +204,65 @@ out_path() {
 }
 
 for n in $SIZES; do
-	D=$B/$n
+	D=$BENCH_IN/$n
 	# shellcheck disable=SC2086
 	$PY bench/gen.py "$n" "$D" $SEEDS || die "gen.py failed"
 	bytes=$(awk '$1 == "bytes" { print $2 }' "$D/info")
 	hbytes=$(awk '$1 == "pandoc_bytes" { print $2 }' "$D/info")
-	reps=${BENCH_REPEAT:-$([ "$n" -le 1000 ] && echo 3 || echo 1)}
+	reps=${BENCH_REPEAT:-$(if [ "$n" -le 1000 ]; then echo 5;
+	    elif [ "$n" -le 10000 ]; then echo 3; else echo 1; fi)}
 	tr '\n' '\0' <"$D/files.txt" | xargs -0 cat >/dev/null	# warm cache
-	OUT=$BENCH_OUT/$n/out
+	O=$BENCH_OUT/$n
 	# $K is split into words on purpose (no spaces in KSCONV).
 	K="$KSCONV -q --title bench"
+	: >"$B/cmds"
 
-	measure "$n" floor_parse floor "$bytes" "$reps" \
-	    "$B/floor_parse" "$D/files.txt"
-	measure "$n" floor_deflate floor "$bytes" "$reps" \
-	    "$B/floor_deflate" "$D/files.txt"
+	add floor_parse floor "$O/floor" "$B/floor_parse" "$D/files.txt"
+	add floor_deflate floor "$O/floor" "$B/floor_deflate" "$D/files.txt"
 	for f in $FORMATS; do
-		# shellcheck disable=SC2086
-		measure "$n" "$f" ksconv "$bytes" "$reps" \
-		    $K --to "$f" -o "$(out_path "$f" "$OUT")" "$D/in"
+		add "$f" ksconv "$O/$f" $K --to "$f" -o "$(out_path "$f" \
+		    "$O/$f")" "$D/in"
 	done
 	case " $FORMATS ${BENCH_J1:-1}" in
 	*" md "*1)
-		# shellcheck disable=SC2086
-		measure "$n" "md -j1" ksconv "$bytes" "$reps" \
-		    $K -j 1 --to md -o "$OUT/md" "$D/in" ;;
+		add "md -j1" ksconv "$O/md-j1" $K -j 1 --to md \
+		    -o "$O/md-j1/md" "$D/in" ;;
 	esac
 	case " $FORMATS " in
 	*" md "*)
-		OUT=$D/out-disk
-		# shellcheck disable=SC2086
-		measure "$n" "md on disk" ksconv "$bytes" "$reps" \
-		    $K --to md -o "$OUT/md" "$D/in"
-		rm -rf "$OUT"
-		OUT=$BENCH_OUT/$n/out ;;
+		add "md on disk" ksconv "$B/$n-out-disk" $K --to md \
+		    -o "$B/$n-out-disk/md" "$D/in" ;;
 	esac
 	if [ -n "$ALL" ] && [ "${BENCH_ONEPASS:-1}" = 1 ]; then
-		# Both outputs are kept to compare them.
-		OUT=$BENCH_OUT/$n/out-j2
-		measure "$n" "$ALL -j2" ksconv "$bytes" "$reps" \
-		    $K -j 2 --to "$ALL" -o "$OUT/site" "$D/in"
-		if [ "${BENCH_J1:-1}" = 1 ]; then
-			OUT=$BENCH_OUT/$n/out-j1
-			measure "$n" "$ALL -j1" ksconv "$bytes" "$reps" \
-			    $K -j 1 --to "$ALL" -o "$OUT/site" "$D/in"
-			if diff -r -q "$BENCH_OUT/$n/out-j1" \
-			    "$BENCH_OUT/$n/out-j2" \
-			    >"$B/log/$n-identical.log" 2>&1
-			then same=ok
-			else same=differ
-			fi
-			printf '%s\tidentical -j1 -j2\tcheck\t%s\t0\t0\t%s\t0\t0\n' \
-			    "$n" "$bytes" "$same" >>"$RESULTS"
-			echo "bench: N=$n outputs of -j 1 and -j 2: $same"
+		add "$ALL -j2" ksconv "$O/out-j2" $K -j 2 --to "$ALL" \
+		    -o "$O/out-j2/site" "$D/in"
+		[ "${BENCH_J1:-1}" = 1 ] &&
+		    add "$ALL -j1" ksconv "$O/out-j1" $K -j 1 --to "$ALL" \
+		    -o "$O/out-j1/site" "$D/in"
+	fi
+	measure_all "$n" "$bytes" "$reps"
+	# The last round's one-pass outputs are still there to compare.
+	if [ -d "$O/out-j1" ] && [ -d "$O/out-j2" ]; then
+		if diff -r -q "$O/out-j1" "$O/out-j2" \
+		    >"$B/log/$n-identical.log" 2>&1
+		then same=ok
+		else same=differ
 		fi
-		rm -rf "$BENCH_OUT/$n/out-j1" "$BENCH_OUT/$n/out-j2"
+		printf '%s\tidentical -j1 -j2\tcheck\t%s\t0\t0\t%s\t0\t0\n' \
+		    "$n" "$bytes" "$same" >>"$RESULTS"
+		echo "bench: N=$n outputs of -j 1 and -j 2: $same"
 	fi
-	OUT=$BENCH_OUT/$n/out
+	rm -rf "$O" "$B/$n-out-disk"
 	if [ "$n" -le "$PANDOC_MAX" ]; then
-		measure "$n" "pandoc md" pandoc "$hbytes" 1 \
-		    timeout "$PANDOC_TIMEOUT" pandoc -f html -t commonmark \
-		    -o "$OUT/pandoc.md" "$D/pandoc.html"
-		measure "$n" "pandoc epub" pandoc "$hbytes" 1 \
-		    timeout "$PANDOC_TIMEOUT" pandoc -f html -t epub \
-		    --lua-filter bench/noimg.lua -o "$OUT/pandoc.epub" \
+		add "pandoc md" pandoc "$O/pandoc" timeout "$PANDOC_TIMEOUT" \
+		    pandoc -f html -t commonmark -o "$O/pandoc/pandoc.md" \
 		    "$D/pandoc.html"
+		add "pandoc epub" pandoc "$O/pandoc" timeout "$PANDOC_TIMEOUT" \
+		    pandoc -f html -t epub --lua-filter bench/noimg.lua \
+		    -o "$O/pandoc/pandoc.epub" "$D/pandoc.html"
+		measure_all "$n" "$hbytes" 1
+		rm -rf "$O"
 	fi
-	rm -rf "$OUT"
 	printf '%s\t%s\t%s\n' "$n" "$(date -u '+%Y-%m-%d %H:%M UTC')" \
 	    "$(sha256sum <"$KSCONV" | cut -c1-12)" >>"$RESULTS.when"
 done
