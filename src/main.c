@@ -409,7 +409,8 @@ struct delivery {
 	size_t				 nruns;
 	const struct ks_settings	*s;
 	const struct ks_inputs		*in;
-	struct ks_seen			 seen;
+	struct ks_seen			 seen;	/* text hashes */
+	struct ks_seen			 ids;	/* hashes of the ids given */
 };
 
 /*
@@ -449,16 +450,22 @@ deliver(void *ctx, size_t input, struct ks_article *a, void *prepared)
 {
 	struct delivery *d = ctx;
 	void **parts = prepared;
-	const char *first;
+	const char *first, *other, *path;
 	int status = EXIT_OK;
 
 	/* The article's path is the input's ("<stdin>" for "-"), which the
-	 * run keeps longer than the set. */
-	first = ks_seen_check(&d->seen, a->text_hash,
-	    strcmp(d->in->v[input].path, "-") == 0 ? "<stdin>" :
-	    d->in->v[input].path);
+	 * run keeps longer than the sets. */
+	path = strcmp(d->in->v[input].path, "-") == 0 ? "<stdin>" :
+	    d->in->v[input].path;
+	first = ks_seen_check(&d->seen, a->text_hash, path);
 	if (first != NULL)
 		ks_warn(a->path, 0, "the same text as %s; kept once", first);
+	/* Two articles with one id (most often one source link) are one
+	 * entry to a feed reader, which keeps whichever it saw last. */
+	else if (a->id != NULL && (other = ks_seen_check(&d->ids,
+	    ks_seen_hash(a->id), path)) != NULL)
+		ks_warn(a->path, 0, "the same id as %s (%s): feed readers "
+		    "show only one of them", other, a->id);
 	for (size_t i = 0; i < d->nruns; i++) {
 		const struct ks_writer_class *cls = d->runs[i].cls;
 		void *part = parts ? parts[i] : NULL;
@@ -512,7 +519,7 @@ main(int argc, char **argv)
 {
 	struct cli c;
 	struct ks_inputs in = KS_INPUTS_INIT;
-	struct delivery d = { NULL, 0, NULL, NULL, KS_SEEN_INIT };
+	struct delivery d = { NULL, 0, NULL, NULL, KS_SEEN_INIT, KS_SEEN_INIT };
 	struct writer_run runs[MAX_FORMATS];
 	int status = EXIT_OK, rc;
 
@@ -565,6 +572,7 @@ out:
 		free(runs[i].output);
 	}
 	ks_seen_free(&d.seen);
+	ks_seen_free(&d.ids);
 	ks_reader_cleanup();
 	ks_inputs_free(&in);
 	ks_settings_free(&c.s);

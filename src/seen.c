@@ -1,4 +1,4 @@
-/* An open-addressing hash set of article text hashes. */
+/* An open-addressing hash set of article text (or id) hashes. */
 #include "seen.h"
 
 #include <stdlib.h>
@@ -51,4 +51,16 @@ ks_seen_free(struct ks_seen *s)
 	free(s->v);
 	s->v = NULL;
 	s->len = s->cap = 0;
+}
+
+uint64_t
+ks_seen_hash(const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
 }

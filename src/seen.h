@@ -1,6 +1,7 @@
 /* Duplicate detection: articles with the same normalized text are kept
- * once. A hash set of text hashes, each with the first path that had it
- * (not a copy: a run keeps every input's path anyway). */
+ * once, and two with one id are reported. A hash set of such hashes,
+ * each with the first path that had it (not a copy: a run keeps every
+ * input's path anyway). */
 #ifndef KS_SEEN_H
 #define KS_SEEN_H
 
@@ -24,5 +25,7 @@ struct ks_seen {
  * recording path, which must outlive s, under it. */
 const char	*ks_seen_check(struct ks_seen *s, uint64_t hash, const char *path);
 void		 ks_seen_free(struct ks_seen *s);
+/* A 64-bit hash of a string taken as it is (FNV-1a), for such a set. */
+uint64_t	 ks_seen_hash(const char *s);
 
 #endif

@@ -80,5 +80,33 @@ printf -- '---\ntitle: Dup A\n---\nThe same words.\n' >"$tmp/dup1.md"
 printf -- '---\ntitle: Dup A\n---\nThe  same words.\n' >"$tmp/dup2.md"
 expect "duplicates kept once" 0 "dup2.md: warning: the same text as .*dup1.md; kept once" "$tmp/dup1.md" "$tmp/dup2.md"
 [ "$(grep -c '^article ' "$tmp/out")" -eq 1 ] && pass || fail "a duplicate is kept once"
+grep -q "same id" "$tmp/err" && fail "a duplicate text is not also a duplicate id" || pass
+
+# Two articles from one source link get one id: both are kept, and the
+# second is reported, as a feed reader would show only one of them.
+printf -- '---
+title: Link A
+link: https://example.org/news/1
+---
+One story.
+' >"$tmp/link1.md"
+printf -- '---
+title: Link B
+link: https://example.org/news/1
+---
+Another.
+' >"$tmp/link2.md"
+expect "one link, one id: reported" 0 \
+    "link2.md: warning: the same id as .*link1.md \(urn:uuid:[0-9a-f-]{36}\): feed readers show only one of them" \
+    "$tmp/link1.md" "$tmp/link2.md"
+[ "$(grep -c '^article ' "$tmp/out")" -eq 2 ] && pass || fail "articles with one id are both kept"
+printf -- '---
+title: Link C
+link: https://example.org/news/2
+---
+A third.
+' >"$tmp/link3.md"
+expect "different links: no id warning" 0 "" "$tmp/link1.md" "$tmp/link3.md"
+grep -q "same id" "$tmp/err" && fail "different links are different ids" || pass
 
 done_tests errors
