@@ -205,6 +205,9 @@ ks_charset_declared(const char *in, size_t len)
 	size_t i, start = 0, n;
 
 	for (i = 0; i < window; i++) {
+		/* Only a tag or the start of a line can declare one. */
+		if (in[i] != '<' && i > 0 && in[i - 1] != '\n')
+			continue;
 		if ((n = declaration_at(in, i, len, &start)) == 0)
 			continue;
 		if (means_utf8(in + start, n))
