@@ -65,14 +65,15 @@ ks_output_open_temp(char *pattern, mode_t mode)
 	static const char chars[] = "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 	size_t len = strlen(pattern);
-	char *x = pattern + len - 6;
+	char *x;
 	uint64_t r;
 	int fd;
 
-	if (len < 6 || strcmp(x, "XXXXXX") != 0) {
+	if (len < 6 || strcmp(pattern + len - 6, "XXXXXX") != 0) {
 		errno = EINVAL;
 		return -1;
 	}
+	x = pattern + len - 6;
 	for (int tries = 0; tries < 100; tries++) {
 		r = next_random();
 		for (int i = 0; i < 6; i++, r /= 62)
@@ -146,24 +147,6 @@ ks_output_write(const char *path, const char *data, size_t len)
 	return rc;
 }
 
-int
-ks_output_batch_write(struct ks_output_batch *b, const char *path,
-    const char *data, size_t len)
-{
-	char *tmp;
-
-	if ((tmp = write_temp(path, data, len, 0)) == NULL)
-		return -1;
-	if (b->len == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 64;
-		b->at = ks_xrealloc(b->at, b->cap * sizeof(*b->at));
-	}
-	b->at[b->len++] = b->names.len;
-	ks_buf_put(&b->names, tmp, strlen(tmp) + 1);
-	free(tmp);
-	return 0;
-}
-
 /* The path the i-th temporary of b becomes, into out. */
 static void
 batch_dest(const struct ks_output_batch *b, size_t i, struct ks_buf *out)
@@ -174,31 +157,18 @@ batch_dest(const struct ks_output_batch *b, size_t i, struct ks_buf *out)
 	ks_buf_put(out, tmp, strlen(tmp) - KS_OUTPUT_TMP_SUFFIX);
 }
 
-int
-ks_output_batch_commit(struct ks_output_batch *b)
+/* Renames the temporaries from b->renamed up to `to`, which are synced.
+ * Returns 0, or -1 after reporting each that could not be renamed. */
+static int
+batch_rename(struct ks_output_batch *b, size_t to)
 {
 	struct ks_buf dest = KS_BUF_INIT;
-	int fd, rc = 0;
+	int rc = 0;
 
-	if (b->len == 0)
-		return 0;
-	/* One flush for the whole file system, before any rename shows a
-	 * file under its real name. */
-	fd = open(b->names.ptr, O_RDONLY);
-	if (fd < 0 || syncfs(fd) != 0) {
-		batch_dest(b, 0, &dest);
-		ks_error(dest.ptr, 0, "cannot flush to disk: %s",
-		    strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		ks_buf_free(&dest);
-		return -1;
-	}
-	close(fd);
-	for (size_t i = 0; i < b->len; i++) {
-		const char *tmp = b->names.ptr + b->at[i];
+	for (; b->renamed < to; b->renamed++) {
+		const char *tmp = b->names.ptr + b->at[b->renamed];
 
-		batch_dest(b, i, &dest);
+		batch_dest(b, b->renamed, &dest);
 		if (rename(tmp, dest.ptr) != 0) {
 			ks_error(dest.ptr, 0, "cannot replace: %s",
 			    strerror(errno));
@@ -207,7 +177,100 @@ ks_output_batch_commit(struct ks_output_batch *b)
 		}
 	}
 	ks_buf_free(&dest);
-	b->len = 0;
+	return rc;
+}
+
+/* Forgets the temporaries already renamed, so the batch holds at most two
+ * chunks of names however many files a run writes. */
+static void
+batch_compact(struct ks_output_batch *b)
+{
+	size_t from;
+
+	if (b->renamed == 0)
+		return;
+	from = b->renamed < b->len ? b->at[b->renamed] : b->names.len;
+	memmove(b->names.ptr, b->names.ptr + from, b->names.len - from);
+	ks_buf_truncate(&b->names, b->names.len - from);
+	for (size_t i = b->renamed; i < b->len; i++)
+		b->at[i - b->renamed] = b->at[i] - from;
+	b->len -= b->renamed;
+	b->synced -= b->renamed;
+	b->renamed = 0;
+}
+
+/* One flush of the file system for every temporary written so far, before
+ * any of them shows under its real name. Returns 0, or -1 after
+ * reporting. */
+static int
+batch_sync(struct ks_output_batch *b)
+{
+	struct ks_buf dest = KS_BUF_INIT;
+	int fd;
+
+	if (b->synced == b->len)
+		return 0;
+	fd = open(b->names.ptr + b->at[b->synced], O_RDONLY);
+	if (fd < 0 || syncfs(fd) != 0) {
+		batch_dest(b, b->synced, &dest);
+		ks_error(dest.ptr, 0, "cannot flush to disk: %s",
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		ks_buf_free(&dest);
+		return -1;
+	}
+	close(fd);
+	b->synced = b->len;
+	return 0;
+}
+
+int
+ks_output_batch_write(struct ks_output_batch *b, const char *path,
+    const char *data, size_t len)
+{
+	size_t chunk = b->chunk ? b->chunk : KS_OUTPUT_BATCH_CHUNK;
+	char *tmp;
+	int rc = 0;
+
+	if ((tmp = write_temp(path, data, len, 0)) == NULL)
+		return -1;
+	if (b->len == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->at = ks_xrealloc(b->at, b->cap * sizeof(*b->at));
+	}
+	b->at[b->len++] = b->names.len;
+	ks_buf_put(&b->names, tmp, strlen(tmp) + 1);
+	free(tmp);
+	/*
+	 * Renaming a whole run's files at the end kept one core busy alone
+	 * (0.8 s of 20 at 100 000 files): they land a few at a time instead,
+	 * two per file written, each chunk once it is flushed.
+	 */
+	if (b->renamed < b->synced)
+		rc = batch_rename(b, b->renamed + 2 < b->synced ?
+		    b->renamed + 2 : b->synced);
+	if (b->len - b->synced >= chunk &&
+	    b->renamed == b->synced && !b->unsynced) {
+		batch_compact(b);
+		if (batch_sync(b) != 0) {
+			b->unsynced = true;	/* said once; commit retries */
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+int
+ks_output_batch_commit(struct ks_output_batch *b)
+{
+	int rc = 0;
+
+	if (batch_sync(b) != 0)
+		return -1;
+	rc = batch_rename(b, b->len);
+	b->len = b->synced = b->renamed = 0;
+	b->unsynced = false;
 	ks_buf_clear(&b->names);
 	return rc;
 }
@@ -215,7 +278,7 @@ ks_output_batch_commit(struct ks_output_batch *b)
 void
 ks_output_batch_free(struct ks_output_batch *b)
 {
-	for (size_t i = 0; i < b->len; i++)
+	for (size_t i = b->renamed; i < b->len; i++)
 		unlink(b->names.ptr + b->at[i]);
 	ks_buf_free(&b->names);
 	free(b->at);

@@ -3,6 +3,7 @@
 #ifndef KS_OUTPUT_H
 #define KS_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -18,9 +19,11 @@ int	ks_output_write(const char *path, const char *data, size_t len);
 /*
  * A folder of many files (Markdown, html pages): an fsync per file costs
  * more than the whole conversion, so each file goes to a temporary beside
- * its path unsynced, and commit makes them durable with one syncfs before
- * renaming them all. Files of a run that fails later still land when
- * commit is called; free removes whatever was not committed.
+ * its path unsynced; every KS_OUTPUT_BATCH_CHUNK files (or chunk) one
+ * syncfs makes them durable, and its files are renamed into place a few per file
+ * written after it; commit flushes and renames the rest. Files of a run
+ * that fails later still land when commit is called; free removes the
+ * temporaries not renamed.
  */
 struct ks_output_batch {
 	/* The temporaries' paths, each NUL-ended, one after another in one
@@ -31,19 +34,28 @@ struct ks_output_batch {
 	size_t		*at;		/* where each starts in names */
 	size_t		 len;
 	size_t		 cap;
+	size_t		 synced;	/* [0, synced) are flushed */
+	size_t		 renamed;	/* [0, renamed) are in place */
+	bool		 unsynced;	/* a flush failed: wait for commit */
+	size_t		 chunk;		/* files per flush; 0: the default */
 };
 
-#define KS_OUTPUT_BATCH_INIT { KS_BUF_INIT, NULL, 0, 0 }
+#define KS_OUTPUT_BATCH_INIT { KS_BUF_INIT, NULL, 0, 0, 0, 0, false, 0 }
+
+/* Files written between two flushes: a syncfs costs a few milliseconds on
+ * a disk, so one per 4 096 files is lost in the time spent writing them. */
+#define KS_OUTPUT_BATCH_CHUNK	4096
 
 /* The length of ".tmp-XXXXXX", which a temporary adds to its file's path. */
 #define KS_OUTPUT_TMP_SUFFIX	11
 
-/* Writes data to a temporary for path. Returns 0, or -1 after reporting
- * (no temporary is then left). */
+/* Writes data to a temporary for path, and renames a few earlier ones
+ * into place. Returns 0, or -1 after reporting (no temporary is then left
+ * for path; an earlier file that could not be renamed is reported). */
 int	ks_output_batch_write(struct ks_output_batch *b, const char *path,
 	    const char *data, size_t len);
-/* Flushes the file system once and renames every temporary. Returns 0, or
- * -1 after reporting each file that could not be renamed. */
+/* Flushes the file system once and renames every temporary left. Returns
+ * 0, or -1 after reporting each file that could not be renamed. */
 int	ks_output_batch_commit(struct ks_output_batch *b);
 /* Removes the temporaries not committed and frees the batch. */
 void	ks_output_batch_free(struct ks_output_batch *b);

@@ -138,7 +138,7 @@ struct html_state {
 	char			*articles;	/* folder/articles */
 	int			 link_feeds;
 	struct ks_wu_slugs	 slugs;
-	struct ks_output_batch	 out;	/* pages land together at the end */
+	struct ks_output_batch	 out;	/* the pages, landing in chunks */
 	struct html_entry	*v;
 	size_t			 len;
 	size_t			 cap;

@@ -19,7 +19,7 @@
 struct md_state {
 	char			*folder;
 	struct ks_wu_slugs	 slugs;
-	struct ks_output_batch	 out;	/* the files land together at the end */
+	struct ks_output_batch	 out;	/* the files, landing in chunks */
 };
 
 /* Keys the reader takes for the lead image; such a key among the extra
