@@ -20,6 +20,30 @@ static const char *const extensions[] = {
 	".md", ".markdown", ".html", ".htm", ".txt", ".text",
 };
 
+/*
+ * A copy of path that holds key too, in one block (a run keeps a hundred
+ * thousand of them): key is most often the end of path ("sub/a.md" of
+ * "in/sub/a.md") and then points into it; else it follows it. The caller
+ * frees the copy only.
+ */
+static char *
+join_key(const char *path, const char *key, const char **key_out)
+{
+	size_t np = strlen(path), nk = strlen(key);
+	char *p;
+
+	if (nk <= np && memcmp(path + np - nk, key, nk) == 0) {
+		p = ks_xstrdup(path);
+		*key_out = p + np - nk;
+		return p;
+	}
+	p = ks_xmalloc(np + nk + 2);
+	memcpy(p, path, np + 1);
+	memcpy(p + np + 1, key, nk + 1);
+	*key_out = p + np + 1;
+	return p;
+}
+
 static void
 push(struct ks_inputs *in, const char *path, const char *key)
 {
@@ -27,8 +51,7 @@ push(struct ks_inputs *in, const char *path, const char *key)
 		in->cap = in->cap ? in->cap + in->cap / 2 : 16;
 		in->v = ks_xrealloc(in->v, in->cap * sizeof(*in->v));
 	}
-	in->v[in->len].path = ks_xstrdup(path);
-	in->v[in->len].key = ks_xstrdup(key);
+	in->v[in->len].path = join_key(path, key, &in->v[in->len].key);
 	in->len++;
 }
 
@@ -45,11 +68,6 @@ has_input_extension(const char *name)
 	return 0;
 }
 
-/*
- * Sorted by the name without its extension first, so "x.md" comes before
- * "x-2.md" (bytewise, '-' sorts before '.'): ksconv's own Markdown then
- * reads back in the order it was written and gets the same names again.
- */
 /* A folder entry, with its type as readdir() gave it (DT_UNKNOWN on file
  * systems that do not say). */
 struct entry {
@@ -57,6 +75,11 @@ struct entry {
 	unsigned char	 type;
 };
 
+/*
+ * Sorted by the name without its extension first, so "x.md" comes before
+ * "x-2.md" (bytewise, '-' sorts before '.'): ksconv's own Markdown then
+ * reads back in the order it was written and gets the same names again.
+ */
 static int
 compare_names(const void *a, const void *b)
 {
@@ -87,10 +110,6 @@ join(const char *dir, const char *name)
 	return p;
 }
 
-/*
- * Walks dir; rel is its path relative to the input folder ("" at the top).
- * depth bounds symlink-free recursion against absurd trees.
- */
 /*
  * What path is, following a link: 'd' for a folder that is not itself a
  * link, 'f' for a regular file, 0 for anything else (reported when it
@@ -225,8 +244,7 @@ void
 ks_inputs_free(struct ks_inputs *in)
 {
 	for (size_t i = 0; i < in->len; i++) {
-		free(in->v[i].path);
-		free(in->v[i].key);
+		free(in->v[i].path);	/* key is in the same block */
 	}
 	free(in->v);
 	free(in->first_folder);

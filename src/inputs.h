@@ -8,8 +8,10 @@
 #include "buf.h"
 
 struct ks_input {
-	char	*path;	/* for messages and reading; "-" is standard input */
-	char	*key;	/* the id key: path relative to its input folder */
+	char		*path;	/* for messages and reading; "-" is standard
+				 * input */
+	const char	*key;	/* the id key: path relative to its input
+				 * folder (in path's block, freed with it) */
 };
 
 struct ks_inputs {
