@@ -151,7 +151,8 @@ ks_fetch_keep(struct ks_fetch *f, const char *url, const void *data,
 		goto out;
 	ks_buf_printf(&tmp, "%s.tmp-XXXXXX", path);
 	/* A whole file or none: a reader never sees half an image. */
-	if ((fd = ks_output_open_temp(tmp.ptr, KS_OUTPUT_MODE)) < 0 || (fp = fdopen(fd, "wb")) == NULL) {
+	if ((fd = ks_output_open_temp(tmp.ptr, KS_OUTPUT_MODE)) < 0 ||
+	    (fp = fdopen(fd, "wb")) == NULL) {
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp.ptr);
