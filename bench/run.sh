@@ -19,7 +19,7 @@
 #   BENCH_PANDOC_MAX     the largest N pandoc gets (default 10000)
 #   BENCH_PANDOC_TIMEOUT seconds before pandoc is stopped (default 600)
 #   BENCH_REPEAT         runs of each ksconv and floor command, the median
-#                        kept (default 5 for N <= 1000, 3 for N <= 10000,
+#                        kept (default 9 for N <= 1000, 3 for N <= 10000,
 #                        else 1)
 #   BENCH_KEEP=1         keep the rows of sizes not run now
 #   BENCH_FORMATS        the formats run alone (default: all but tree);
@@ -209,7 +209,7 @@ for n in $SIZES; do
 	$PY bench/gen.py "$n" "$D" $SEEDS || die "gen.py failed"
 	bytes=$(awk '$1 == "bytes" { print $2 }' "$D/info")
 	hbytes=$(awk '$1 == "pandoc_bytes" { print $2 }' "$D/info")
-	reps=${BENCH_REPEAT:-$(if [ "$n" -le 1000 ]; then echo 5;
+	reps=${BENCH_REPEAT:-$(if [ "$n" -le 1000 ]; then echo 9;
 	    elif [ "$n" -le 10000 ]; then echo 3; else echo 1; fi)}
 	tr '\n' '\0' <"$D/files.txt" | xargs -0 cat >/dev/null	# warm cache
 	O=$BENCH_OUT/$n
