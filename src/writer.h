@@ -42,7 +42,9 @@ struct ks_writer_class {
 	 */
 	int	 (*add)(void *state, const struct ks_article *a, void *part);
 	/* Orders the parts and writes the output atomically. Returns 0 or -1
-	 * after reporting; on -1 no half-written output is left. */
+	 * after reporting; on -1 no half-written output is left. It may run
+	 * on another thread, beside the other writers' finish: it touches
+	 * nothing but its state. */
 	int	 (*finish)(void *state);
 	/* Frees the state (after finish, or instead of it). */
 	void	 (*free)(void *state);
