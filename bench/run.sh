@@ -5,6 +5,8 @@
 #
 #   floor_parse     libxml2's htmlReadMemory and a tree walk of every file
 #   floor_deflate   the same plus zlib level-6 deflate of every file
+#   floor_parse x2  two floor_parse runs at once (bench/pair.sh): what two
+#                   cores of this machine do side by side, against one
 #   ksconv FORMAT   each format alone (tree left out), -j the default
 #   ksconv md -j 1  Markdown on one thread, against the one-thread floor
 #   ksconv ALL      --to atom,rss,epub,md (those that exist) with -j 1, -j 2
@@ -219,6 +221,9 @@ for n in $SIZES; do
 
 	add floor_parse floor "$O/floor" "$B/floor_parse" "$D/files.txt"
 	add floor_deflate floor "$O/floor" "$B/floor_deflate" "$D/files.txt"
+	# The machine's own two-core scaling, for reading the -j rows.
+	add "floor_parse x2" floor "$O/floor" sh bench/pair.sh \
+	    "$B/floor_parse" "$D/files.txt"
 	for f in $FORMATS; do
 		add "$f" ksconv "$O/$f" $K --to "$f" -o "$(out_path "$f" \
 		    "$O/$f")" "$D/in"
