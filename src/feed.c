@@ -273,6 +273,19 @@ ks_feed_end(struct ks_feed *f)
 	return f->bad ? -1 : 0;
 }
 
+int
+ks_feed_end_spliced(struct ks_feed *f, const struct ks_buf *xml,
+    size_t at, const struct ks_buf *link, const char *close)
+{
+	ks_feed_cut(f);
+	ks_feed_put(f, xml->ptr, at);
+	if (link != NULL)
+		ks_feed_put(f, link->ptr, link->len);
+	ks_feed_put(f, xml->ptr + at, xml->len - at);
+	ks_feed_puts(f, close);
+	return ks_feed_end(f);
+}
+
 /* Newest first; undated entries last; ties keep input order. */
 static int
 cmp_entries(const void *pa, const void *pb)

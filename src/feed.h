@@ -109,6 +109,14 @@ void	ks_feed_cut(struct ks_feed *f);
  * are large). Returns 0, or -1 after reporting (once) that the spill
  * could not be written. */
 int	ks_feed_end(struct ks_feed *f);
+/*
+ * Ends an XML entry whose opening tag the caller has put and whose
+ * children prepare() rendered: the dates' place marked after the tag,
+ * xml with link (NULL: none) put in at byte at, then close. Returns what
+ * ks_feed_end returns.
+ */
+int	ks_feed_end_spliced(struct ks_feed *f, const struct ks_buf *xml,
+	    size_t at, const struct ks_buf *link, const char *close);
 /* Marks the feed as failed, for a writer that could not render an entry
  * (and reported it): it is then not written. Returns -1. */
 int	ks_feed_fail(struct ks_feed *f);

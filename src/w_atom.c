@@ -143,19 +143,15 @@ atom_prepare(const struct ks_settings *s, const struct ks_article *a)
 	return part;
 }
 
-/* Appends the entry's alternate link. Returns 0 or -1 after reporting. */
+/* The entry's alternate link, into out. Returns 0 or -1 after
+ * reporting. */
 static int
-add_link(struct ks_feed *f, const char *link)
+render_link(const char *link, struct ks_buf *out)
 {
 	struct ks_fxml *w = ks_fxml_new(false);
-	struct ks_buf xml = KS_BUF_INIT;
-	int rc;
 
 	put_link(w, D_CHILD, "alternate", "text/html", link);
-	if ((rc = ks_fxml_finish(w, &xml)) == 0)
-		ks_feed_put(f, ks_buf_cstr(&xml), xml.len);
-	ks_buf_free(&xml);
-	return rc;
+	return ks_fxml_finish(w, out);
 }
 
 /* Completes the entry with what depends on the articles before: its
@@ -166,8 +162,9 @@ atom_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct ks_feed *f = state;
 	struct atom_part *part = prepared;
+	struct ks_buf xml = KS_BUF_INIT;
 	char *link;
-	int rc = -1;
+	int rc;
 
 	if (part == NULL)
 		return ks_feed_fail(f);	/* prepare reported it */
@@ -181,17 +178,12 @@ atom_add(void *state, const struct ks_article *a, void *prepared)
 		ks_feed_puts(f, "\"");
 	}
 	ks_feed_puts(f, ">");
-	ks_feed_cut(f);
-	ks_feed_put(f, ks_buf_cstr(&part->xml), part->link_at);
-	if (link != NULL && add_link(f, link) != 0) {
-		ks_feed_fail(f);
-		goto out;
-	}
-	ks_feed_put(f, ks_buf_cstr(&part->xml) + part->link_at,
-	    part->xml.len - part->link_at);
-	ks_feed_puts(f, "\n  </entry>");
-	rc = ks_feed_end(f);
-out:
+	if (link != NULL && render_link(link, &xml) != 0)
+		rc = ks_feed_fail(f);
+	else
+		rc = ks_feed_end_spliced(f, &part->xml, part->link_at,
+		    link != NULL ? &xml : NULL, "\n  </entry>");
+	ks_buf_free(&xml);
 	free(link);
 	atom_free_part(part);
 	return rc;

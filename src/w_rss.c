@@ -90,14 +90,12 @@ rss_prepare(const struct ks_settings *s, const struct ks_article *a)
 	return part;
 }
 
-/* Appends the item's link and guid, which is a permalink when it is the
- * link. Returns 0 or -1 after reporting. */
+/* The item's link (when it has one) and guid, into out. Returns 0 or -1
+ * after reporting. */
 static int
-add_link(struct ks_feed *f, const struct ks_article *a, const char *link)
+render_link(const struct ks_article *a, const char *link, struct ks_buf *out)
 {
 	struct ks_fxml *w = ks_fxml_new(false);
-	struct ks_buf xml = KS_BUF_INIT;
-	int rc;
 
 	ks_fxml_element(w, D_CHILD, "link", link);
 	ks_fxml_start(w, D_CHILD, "guid");
@@ -106,10 +104,7 @@ add_link(struct ks_feed *f, const struct ks_article *a, const char *link)
 	    strcmp(link, a->id) == 0 ? "true" : "false");
 	ks_fxml_text(w, a->id);
 	ks_fxml_end(w, D_CHILD, false);
-	if ((rc = ks_fxml_finish(w, &xml)) == 0)
-		ks_feed_put(f, ks_buf_cstr(&xml), xml.len);
-	ks_buf_free(&xml);
-	return rc;
+	return ks_fxml_finish(w, out);
 }
 
 /* Completes the item with its link (the page names count repeated
@@ -119,24 +114,20 @@ rss_add(void *state, const struct ks_article *a, void *prepared)
 {
 	struct ks_feed *f = state;
 	struct rss_part *part = prepared;
+	struct ks_buf xml = KS_BUF_INIT;
 	char *link;
-	int rc = -1;
+	int rc;
 
 	if (part == NULL)
 		return ks_feed_fail(f);	/* prepare reported it */
 	ks_feed_add(f, a, &link);
 	ks_feed_puts(f, "\n    <item>");
-	ks_feed_cut(f);
-	ks_feed_put(f, ks_buf_cstr(&part->xml), part->link_at);
-	if (add_link(f, a, link) != 0) {
-		ks_feed_fail(f);
-		goto out;
-	}
-	ks_feed_put(f, ks_buf_cstr(&part->xml) + part->link_at,
-	    part->xml.len - part->link_at);
-	ks_feed_puts(f, "\n    </item>");
-	rc = ks_feed_end(f);
-out:
+	if (render_link(a, link, &xml) != 0)
+		rc = ks_feed_fail(f);
+	else
+		rc = ks_feed_end_spliced(f, &part->xml, part->link_at, &xml,
+		    "\n    </item>");
+	ks_buf_free(&xml);
 	free(link);
 	rss_free_part(part);
 	return rc;
