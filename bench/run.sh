@@ -1,7 +1,7 @@
 #!/bin/sh
 # The benchmark of issue 7 (make bench, make bench-quick).  For each N in
 # BENCH_N it generates N distinct articles (bench/gen.py), then measures,
-# with GNU time (wall seconds and peak RSS) on a warm page cache:
+# with bench/timeit (wall and CPU seconds, peak RSS) on a warm page cache:
 #
 #   floor_parse     libxml2's htmlReadMemory and a tree walk of every file
 #   floor_deflate   the same plus zlib level-6 deflate of every file
