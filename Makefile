@@ -12,12 +12,15 @@ MANDIR	?= $(PREFIX)/share/man
 DESTDIR	?=
 
 CC	?= cc
-PKGS	:= libxml-2.0 yaml-0.1 libzip zlib md4c md4c-html uuid jansson libcurl
+PKGS	:= libxml-2.0 yaml-0.1 libzip zlib md4c md4c-html uuid jansson
+# Opened at run time, for --fetch-images only (src/fetch.c): its headers
+# are needed to build, its libraries are not linked.
+DL_PKGS	:= libcurl
 CFLAGS	?= -O2 -g
 KS_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wpedantic -Werror -pthread
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 
 # Debian packages: to build, and to run the tests.
 BUILD_DEPS := gcc make pkg-config libxml2-dev libyaml-dev libzip-dev \
@@ -96,7 +99,8 @@ build-asan/ksconv-test: $(OBJS) $(UNIT_BINS)
 
 valgrind: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS)
-	KSWRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99" \
+	KSWRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=all \
+	    --error-exitcode=99 --suppressions=tests/valgrind.supp" \
 	    UNITWRAP="valgrind -q --leak-check=full --error-exitcode=99" \
 	    sh tests/run-all.sh $(UNIT_BINS)
 

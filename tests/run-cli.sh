@@ -8,6 +8,12 @@ trap 'rm -rf "$tmp"' EXIT
 "$KSCONV" --help >"$tmp/out" 2>&1
 check "--help exits 0 and shows the usage" grep -q '^usage: ksconv' "$tmp/out"
 check "--version names the version" sh -c "'$KSCONV' --version | grep -Eq '^ksconv [0-9]+\.[0-9]+'"
+# libcurl and its 33 libraries doubled the start-up of every run: it is
+# opened for --fetch-images alone (run-epub.sh fetches through it).
+if command -v readelf >/dev/null 2>&1; then
+	check "ksconv is not linked to libcurl" sh -c \
+	    "! readelf -d '$KSCONV' | grep NEEDED | grep -q libcurl"
+fi
 check "--list-formats lists tree" sh -c "'$KSCONV' --list-formats | grep -q '^tree '"
 for w in $("$KSCONV" --list-formats | cut -d' ' -f1); do
 	check "--help lists the format $w" grep -q "^  $w " "$tmp/out"
