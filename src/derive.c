@@ -428,26 +428,59 @@ ks_derive_slug(const char *title, size_t max_bytes)
 	return ks_buf_detach(&b);
 }
 
-/* FNV-1a over the bytes of every character that is no white space;
- * spaces are found without decoding. */
+#define FNV_OFFSET	0xcbf29ce484222325ULL
+#define FNV_PRIME	0x100000001b3ULL
+
+/* What the text hash does with a byte: up to 0xFF, hash that value (ASCII
+ * letters folded to lower case); skip it (ASCII white space); or look
+ * whether a wider space starts there (the leads C2, E1, E2, E3, EF). */
+#define HASH_SKIP	0x100
+#define HASH_LOOK	0x101
+#define B4(x)		(x), (x) + 1, (x) + 2, (x) + 3
+#define B16(x)		B4(x), B4((x) + 4), B4((x) + 8), B4((x) + 12)
+
+static const unsigned short hash_action[256] = {
+	B4(0x00), B4(0x04), 0x08, HASH_SKIP, HASH_SKIP, HASH_SKIP,
+	HASH_SKIP, HASH_SKIP, 0x0E, 0x0F,
+	B16(0x10),
+	HASH_SKIP, 0x21, 0x22, 0x23, B4(0x24), B4(0x28), B4(0x2C),
+	B16(0x30),
+	0x40, B4('a'), B4('e'), B4('i'), 'm', 'n', 'o',
+	B4('p'), B4('t'), 'x', 'y', 'z', 0x5B, B4(0x5C),
+	B16(0x60), B16(0x70), B16(0x80), B16(0x90), B16(0xA0), B16(0xB0),
+	0xC0, 0xC1, HASH_LOOK, 0xC3, B4(0xC4), B4(0xC8), B4(0xCC),
+	B16(0xD0),
+	0xE0, HASH_LOOK, HASH_LOOK, HASH_LOOK, B4(0xE4), B4(0xE8),
+	0xEC, 0xED, 0xEE, HASH_LOOK,
+	B16(0xF0),
+};
+
+/*
+ * FNV-1a over the bytes of every character that is no white space, ASCII
+ * folded to lower case. One table look-up a byte: the tests it replaces
+ * made this loop 5 % of a --to md run.
+ */
 uint64_t
 ks_derive_text_hash(const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	unsigned char c;
+	uint64_t h = FNV_OFFSET;
+	unsigned a, c;
 	size_t n;
 
-	for (; *p != '\0'; p++) {
-		if ((n = ks_utf8_space_len((const char *)p)) > 0) {
+	for (; (c = *p) != '\0'; p++) {
+		a = hash_action[c];
+		if (a <= 0xFF) {
+			h = (h ^ a) * FNV_PRIME;
+			continue;
+		}
+		if (a == HASH_SKIP)
+			continue;
+		if ((n = ks_utf8_space_seq((const char *)p)) > 0) {
 			p += n - 1;
 			continue;
 		}
-		c = *p;
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h ^= c;
-		h *= 0x100000001b3ULL;
+		h = (h ^ c) * FNV_PRIME;
 	}
 	return h;
 }

@@ -281,6 +281,56 @@ test_hash(void)
 	CHECK(ks_derive_text_hash("Ä") != ks_derive_text_hash("ä"));
 }
 
+/* The hash as it was before its byte table: FNV-1a over the bytes of the
+ * characters that are no white space (ks_utf8_is_space), ASCII folded. */
+static uint64_t
+reference_hash(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t len = strlen(text), pos = 0, at;
+	unsigned char c;
+
+	while (pos < len) {
+		at = pos;
+		if (ks_utf8_is_space((unsigned)ks_utf8_next(text, len, &pos)))
+			continue;
+		for (; at < pos; at++) {
+			c = p[at];
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			h = (h ^ c) * 0x100000001b3ULL;
+		}
+	}
+	return h;
+}
+
+/* Every byte, alone and around each space character and its near misses:
+ * the table gives what the character tests gave. */
+static void
+test_hash_table(void)
+{
+	static const char *const around[] = {
+		"\xC2\xA0", "\xC2\xA1", "\xE1\x9A\x80", "\xE1\x9A\x81",
+		"\xE2\x80\x80", "\xE2\x80\x8B", "\xE2\x80\x8C",
+		"\xE2\x80\xA8", "\xE2\x80\xAF", "\xE2\x81\x9F",
+		"\xE3\x80\x80", "\xE3\x80\x81", "\xEF\xBB\xBF",
+		"\xEF\xBC\x81", " ", "\t", "\v", "\f", "\x1C", "Z", "@", "[",
+	};
+	char s[32];
+	int bad = 0;
+
+	for (unsigned c = 1; c < 256; c++) {
+		for (size_t i = 0; i < sizeof(around) / sizeof(around[0]); i++) {
+			snprintf(s, sizeof(s), "x%c%sY%c", (char)c, around[i],
+			    (char)c);
+			if (ks_derive_text_hash(s) != reference_hash(s))
+				bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
 static struct ks_article *
 article_with(const char *key, const char *para)
 {
@@ -388,6 +438,7 @@ main(void)
 	test_uuid();
 	test_slug();
 	test_hash();
+	test_hash_table();
 	test_article();
 	return ks_check_done("derive");
 }
