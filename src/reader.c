@@ -31,8 +31,10 @@
 #define BINARY_INVALID_PERCENT 30
 
 static bool
-is_binary(const char *data, size_t len, const char *charset)
+is_binary(const char *data, size_t len, const char *charset, bool clean)
 {
+	if (clean)	/* not even a NUL */
+		return false;
 	if (memchr(data, '\0', len) != NULL)
 		return true;
 	if (charset != NULL)
@@ -44,15 +46,20 @@ is_binary(const char *data, size_t len, const char *charset)
 /*
  * Appends data[0..len) to out as clean UTF-8: transcoded from the declared
  * charset when it is not valid UTF-8, then repaired. Reports what it
- * repaired (line counted from first_line).
+ * repaired (line counted from first_line). A part of a file found clean
+ * as a whole is copied as it is.
  */
 static void
 clean_text(const char *path, const char *data, size_t len, size_t first_line,
-    const char *charset, struct ks_buf *out)
+    const char *charset, bool clean, struct ks_buf *out)
 {
 	struct ks_buf conv = KS_BUF_INIT;
 	size_t bad, bad_line;
 
+	if (clean) {
+		ks_buf_put(out, data, len);
+		return;
+	}
 	if (charset != NULL && ks_utf8_count_invalid(data, len) > 0) {
 		if (ks_charset_to_utf8(charset, data, len, &conv) == 0) {
 			data = conv.ptr ? conv.ptr : "";
@@ -72,14 +79,15 @@ clean_text(const char *path, const char *data, size_t len, size_t first_line,
 
 static int
 read_front_matter(struct ks_article *a, const char *data,
-    const struct ks_fm_split *sp, const char *charset, int default_offset)
+    const struct ks_fm_split *sp, const char *charset, bool clean,
+    int default_offset)
 {
 	struct ks_buf text = KS_BUF_INIT;
 	struct ks_fields fields = KS_FIELDS_INIT;
 	int rc;
 
 	clean_text(a->path, data + sp->fm_start, sp->fm_len, sp->fm_line,
-	    charset, &text);
+	    charset, clean, &text);
 	if (sp->kind == KS_FM_TOML)
 		rc = ks_toml_parse_fields(ks_buf_cstr(&text), text.len,
 		    a->path, sp->fm_line, &fields);
@@ -153,7 +161,7 @@ ks_read_article(const char *path, const char *key, const char *data,
 	struct ks_fm_split sp;
 	struct ks_buf body = KS_BUF_INIT;
 	char *charset = NULL;
-	bool content;
+	bool clean, content;
 	int rc = -1;
 
 	*out = NULL;
@@ -163,7 +171,9 @@ ks_read_article(const char *path, const char *key, const char *data,
 		goto out;
 	}
 	charset = ks_charset_declared(data, len);
-	if (is_binary(data, len, charset)) {
+	/* Most files need no repair: one scan finds it, for every part. */
+	clean = ks_utf8_is_clean(data, len);
+	if (is_binary(data, len, charset, clean)) {
 		ks_error(path, 0, "binary file: not text");
 		goto out;
 	}
@@ -173,11 +183,12 @@ ks_read_article(const char *path, const char *key, const char *data,
 		goto out;
 	}
 	if (sp.kind != KS_FM_NONE &&
-	    read_front_matter(a, data, &sp, charset, s->default_offset) != 0)
+	    read_front_matter(a, data, &sp, charset, clean,
+	    s->default_offset) != 0)
 		goto out;
 	a->body_line = sp.body_line;
 	clean_text(path, data + sp.body_start, len - sp.body_start,
-	    sp.body_line, charset, &body);
+	    sp.body_line, charset, clean, &body);
 	if (sp.kind != KS_FM_NONE)
 		read_markup(a, ks_buf_cstr(&body), body.len, true,
 		    s->default_offset);

@@ -193,39 +193,62 @@ line_of(const char *s, size_t n)
 }
 
 /*
- * Copies runs of good text with one ks_buf_put each; only the bad spots
- * cost an append of their own. Decoding is needed only past ASCII.
+ * The next spot at or after *i that the repair replaces: an invalid
+ * sequence (one byte of it), a bad control, U+FFFE or U+FFFF. Returns its
+ * index, or len when there is none, and moves *i past it. Decoding is
+ * needed only past ASCII.
  */
+static size_t
+next_bad(const char *in, size_t len, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t j = *i, at = len;
+	int cp;
+
+	while (j < len) {
+		j = skip_plain(s, j, len);
+		if (j == len)
+			break;
+		/* Not U+FFFE or U+FFFF (EF BF BE, EF BF BF): kept. */
+		if (plain3(s, j, len) && (s[j] != 0xEF || s[j + 1] != 0xBF ||
+		    s[j + 2] < 0xBE)) {
+			j += 3;
+			continue;
+		}
+		if (byte_class[s[j]] == 1) {
+			at = j++;
+			break;
+		}
+		at = j;
+		cp = ks_utf8_decode(in, len, &j);
+		if (cp <= 0x9F || ks_utf8_is_bad_control((unsigned)cp))
+			break;	/* invalid (-1), a C1 control, U+FFFE/F */
+		at = len;
+	}
+	*i = j;
+	return at;
+}
+
+bool
+ks_utf8_is_clean(const char *in, size_t len)
+{
+	size_t i = 0;
+
+	return next_bad(in, len, &i) == len;
+}
+
+/* Copies runs of good text with one ks_buf_put each; only the bad spots
+ * cost an append of their own. */
 size_t
 ks_utf8_repair(const char *in, size_t len, struct ks_buf *out,
     size_t *first_bad_line)
 {
-	const unsigned char *s = (const unsigned char *)in;
 	size_t i = 0, run = 0, at, nbad = 0;
-	int cp;
 
 	if (first_bad_line != NULL)
 		*first_bad_line = 0;
 	ks_buf_grow(out, len);
-	while (i < len) {
-		i = skip_plain(s, i, len);
-		if (i == len)
-			break;
-		/* Not U+FFFE or U+FFFF (EF BF BE, EF BF BF): kept. */
-		if (plain3(s, i, len) && (s[i] != 0xEF || s[i + 1] != 0xBF ||
-		    s[i + 2] < 0xBE)) {
-			i += 3;
-			continue;
-		}
-		at = i;
-		if (byte_class[s[i]] == 1) {
-			i++;
-		} else {
-			cp = ks_utf8_decode(in, len, &i);
-			if (cp > 0x9F && !ks_utf8_is_bad_control((unsigned)cp))
-				continue;
-			/* Invalid (-1, one byte), a C1 control, U+FFFE/F. */
-		}
+	while ((at = next_bad(in, len, &i)) < len) {
 		if (nbad++ == 0 && first_bad_line != NULL)
 			*first_bad_line = line_of(in, at);
 		ks_buf_put(out, in + run, at - run);

@@ -49,6 +49,9 @@ bool	ks_utf8_is_bad_control(unsigned cp);
 size_t	ks_utf8_repair(const char *in, size_t len, struct ks_buf *out,
 	    size_t *first_bad_line);
 
+/* Is in[0..len) what ks_utf8_repair would copy unchanged? */
+bool	ks_utf8_is_clean(const char *in, size_t len);
+
 /* Counts the invalid bytes (not controls) in in[0..len). */
 size_t	ks_utf8_count_invalid(const char *in, size_t len);
 

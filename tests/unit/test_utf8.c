@@ -295,7 +295,7 @@ test_repair_random(void)
 	struct ks_buf in = KS_BUF_INIT, got = KS_BUF_INIT, want = KS_BUF_INIT;
 	uint32_t state = 12345;
 	size_t round, k, m, n_got, n_want, l_got, l_want;
-	int mismatches = 0, invalid_mismatches = 0;
+	int mismatches = 0, invalid_mismatches = 0, clean_mismatches = 0;
 
 	for (round = 0; round < 3000; round++) {
 		ks_buf_clear(&in);
@@ -333,9 +333,14 @@ test_repair_random(void)
 		/* The output is clean: repairing it again changes nothing. */
 		if (ks_utf8_count_invalid(got.ptr, got.len) != 0)
 			mismatches++;
+		/* Clean exactly when the repair replaces nothing. */
+		if (ks_utf8_is_clean(in.ptr, in.len) != (n_want == 0) ||
+		    !ks_utf8_is_clean(got.ptr, got.len))
+			clean_mismatches++;
 	}
 	CHECK_INT(mismatches, 0);
 	CHECK_INT(invalid_mismatches, 0);
+	CHECK_INT(clean_mismatches, 0);
 	ks_buf_free(&in);
 	ks_buf_free(&got);
 	ks_buf_free(&want);
@@ -344,6 +349,12 @@ test_repair_random(void)
 static void
 test_count_invalid(void)
 {
+	CHECK(ks_utf8_is_clean("", 0));
+	CHECK(ks_utf8_is_clean("中文 ok\t\r\n", 12));
+	CHECK(!ks_utf8_is_clean("ok\0", 3));
+	CHECK(!ks_utf8_is_clean("\xC2\x85", 2));		/* C1 */
+	CHECK(!ks_utf8_is_clean("a\xEF\xBF\xBE", 4));	/* U+FFFE */
+	CHECK(!ks_utf8_is_clean("\xE4\xB8", 2));		/* cut short */
 	CHECK_INT(ks_utf8_count_invalid("", 0), 0);
 	CHECK_INT(ks_utf8_count_invalid("中文 ok", 10), 0);
 	/* Controls are not invalid bytes. */
