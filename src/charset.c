@@ -198,21 +198,36 @@ means_utf8(const char *name, size_t n)
  * The first declaration in the window decides, as in a browser: a page
  * that says UTF-8 first and something else later is UTF-8.
  */
+/* The index of the first c in in[from..to), or to. */
+static size_t
+find_byte(const char *in, char c, size_t from, size_t to)
+{
+	const char *p = from < to ? memchr(in + from, c, to - from) : NULL;
+
+	return p != NULL ? (size_t)(p - in) : to;
+}
+
 char *
 ks_charset_declared(const char *in, size_t len)
 {
 	size_t window = len < SCAN_WINDOW ? len : SCAN_WINDOW;
-	size_t i, start = 0, n;
+	size_t at = 0, lt, nl, start = 0, n;
 
-	for (i = 0; i < window; i++) {
-		/* Only a tag or the start of a line can declare one. */
-		if (in[i] != '<' && i > 0 && in[i - 1] != '\n')
-			continue;
-		if ((n = declaration_at(in, i, len, &start)) == 0)
-			continue;
-		if (means_utf8(in + start, n))
-			return NULL;
-		return ks_xstrndup(in + start, n);
+	/* Only a tag or the start of a line can declare one: memchr finds
+	 * the next of each, so the bytes between cost nothing. */
+	lt = find_byte(in, '<', 0, window);
+	nl = find_byte(in, '\n', 0, window);
+	while (at < window) {
+		if ((n = declaration_at(in, at, len, &start)) > 0) {
+			if (means_utf8(in + start, n))
+				return NULL;
+			return ks_xstrndup(in + start, n);
+		}
+		if (lt <= at)
+			lt = find_byte(in, '<', at + 1, window);
+		if (nl < at)
+			nl = find_byte(in, '\n', at, window);
+		at = lt < nl + 1 ? lt : nl + 1;
 	}
 	return NULL;
 }

@@ -88,6 +88,11 @@ test_declared(void)
 	check_declared("+++\ntitle = \"x\"\nencoding = \"gb18030\"\n+++\n",
 	    "gb18030");
 	check_declared("encoding: windows-1252\nbody", "windows-1252");
+	/* Tags and line starts found past each other, and both at once. */
+	check_declared("x\n\nencoding: gbk\n", "gbk");
+	check_declared("x\n<meta charset=\"big5\">", "big5");
+	check_declared("a<b\n<c>\n<\nencoding: euc-jp", "euc-jp");
+	check_declared("<<<meta charset=koi8-r>", "koi8-r");
 
 	/* UTF-8 in any spelling, and UTF-16 found by an ASCII scan. */
 	check_declared("<meta charset=\"utf-8\">", NULL);
