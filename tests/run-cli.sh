@@ -14,6 +14,16 @@ if command -v readelf >/dev/null 2>&1; then
 	check "ksconv is not linked to libcurl" sh -c \
 	    "! readelf -d '$KSCONV' | grep NEEDED | grep -q libcurl"
 fi
+# Every library allocates through mimalloc, linked ahead of them all
+# (glibc's malloc was a fifth of a run). A sanitizer's runtime brings an
+# allocator of its own: those builds are not linked to mimalloc.
+if command -v readelf >/dev/null 2>&1 &&
+    ! readelf -d "$KSCONV" | grep -Eq 'NEEDED.*lib[atu]san'; then
+	check "mimalloc is the first library ksconv loads" sh -c \
+	    "readelf -d '$KSCONV' | grep NEEDED | head -1 | grep -q libmimalloc"
+	check "mimalloc serves ksconv's allocations" sh -c \
+	    "MIMALLOC_SHOW_STATS=1 '$KSCONV' --version 2>&1 | grep -q 'heap stats'"
+fi
 check "--list-formats lists tree" sh -c "'$KSCONV' --list-formats | grep -q '^tree '"
 for w in $("$KSCONV" --list-formats | cut -d' ' -f1); do
 	check "--help lists the format $w" grep -q "^  $w " "$tmp/out"
