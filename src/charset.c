@@ -194,10 +194,6 @@ means_utf8(const char *name, size_t n)
 	return false;
 }
 
-/*
- * The first declaration in the window decides, as in a browser: a page
- * that says UTF-8 first and something else later is UTF-8.
- */
 /* The index of the first c in in[from..to), or to. */
 static size_t
 find_byte(const char *in, char c, size_t from, size_t to)
@@ -207,6 +203,10 @@ find_byte(const char *in, char c, size_t from, size_t to)
 	return p != NULL ? (size_t)(p - in) : to;
 }
 
+/*
+ * The first declaration in the window decides, as in a browser: a page
+ * that says UTF-8 first and something else later is UTF-8.
+ */
 char *
 ks_charset_declared(const char *in, size_t len)
 {

@@ -237,7 +237,7 @@ item(struct ks_buf *out, const char *id, const char *href, const char *type,
  * chapter about per_chapter bytes of markup, its title and its file name.
  * Grown by reallocation instead, the NCX of 100 000 chapters (18 MB) left
  * a chain of freed blocks that mimalloc kept: the book's peak RSS was
- * 175 MB, and is 130 MB reserved.
+ * 175 MB, and is 125 MB reserved.
  */
 static void
 reserve_for_chapters(struct ks_buf *out, const struct ks_epub_book *b,
