@@ -20,6 +20,8 @@
 /* Bytes gathered in memory before they go to a file: few system calls,
  * and memory that does not grow with the feed. */
 #define FLUSH_AT	((size_t)1 << 20)
+/* With --limit, records are not pruned below this many. */
+#define PRUNE_MIN	64
 
 /* One warning per run, however many feed writers run (they all lack the
  * same links for the same reason). */
@@ -113,6 +115,7 @@ ks_feed_begin(const struct ks_settings *s, const char *output,
 	f->render = render;
 	f->output = ks_xstrdup(output);
 	f->lang = ks_feed_lang(s->lang);
+	f->newest = INT64_MIN;
 	return f;
 }
 
@@ -172,22 +175,109 @@ ks_feed_content_html(const struct ks_settings *s, const struct ks_article *a)
 	return ks_buf_detach(&html);
 }
 
+static int cmp_entries(const void *pa, const void *pb);
+
+static bool
+has_category(const struct ks_feed_entry *e, size_t k)
+{
+	for (size_t i = 0; i < e->ncats; i++)
+		if (e->cats[i] == k)
+			return true;
+	return false;
+}
+
+/* Gives e the category name: its place in the feed's list, where it is
+ * added the first time any entry has it. */
+static void
+add_category(struct ks_feed *f, struct ks_feed_entry *e, const char *name)
+{
+	size_t k = 0;
+
+	while (k < f->cats.len && strcmp(f->cats.v[k], name) != 0)
+		k++;
+	if (k == f->cats.len)
+		ks_strs_push(&f->cats, name);
+	if (has_category(e, k))
+		return;
+	e->cats = ks_xrealloc(e->cats, (e->ncats + 1) * sizeof(*e->cats));
+	e->cats[e->ncats++] = k;
+}
+
+/* Does e rank among the newest limit entries of one of its categories?
+ * Entries come in feed order; rank[k] counts those of category k seen. */
+static bool
+category_keeps(const struct ks_feed *f, const struct ks_feed_entry *e,
+    size_t *rank)
+{
+	bool keep = false;
+
+	for (size_t i = 0; i < e->ncats; i++)
+		if (rank[e->cats[i]]++ < f->s->limit)
+			keep = true;
+	return keep;
+}
+
+/*
+ * With --limit N, drops the entries no feed can show any more: those
+ * after the newest N, and, split by category, after the newest N of each
+ * of their categories. The order is total and known as entries come, so
+ * a dropped entry could never come back. Run each time the records kept
+ * have doubled (categories may keep many more than N), so it costs a few
+ * sorts per record, and memory holds what may be shown, not a record per
+ * article. The parts of dropped entries stay in the spill file, unread.
+ */
+static void
+prune(struct ks_feed *f)
+{
+	size_t kept = 0, *rank = NULL;
+
+	qsort(f->v, f->len, sizeof(*f->v), cmp_entries);
+	if (f->s->split_by == KS_SPLIT_CATEGORY)
+		rank = ks_xcalloc(f->cats.len + 1, sizeof(*rank));
+	for (size_t i = 0; i < f->len; i++) {
+		struct ks_feed_entry *e = f->v[i];
+		bool keep = i < f->s->limit;
+
+		if (rank != NULL && category_keeps(f, e, rank))
+			keep = true;
+		if (keep) {
+			f->v[kept++] = e;
+			continue;
+		}
+		free(e->cats);
+		free(e);
+	}
+	f->len = kept;
+	free(rank);
+}
+
 struct ks_feed_entry *
 ks_feed_add(struct ks_feed *f, const struct ks_article *a, char **link)
 {
-	struct ks_feed_entry *e = ks_xcalloc(1, sizeof(*e));
+	struct ks_feed_entry *e;
 
-	e->index = f->len;
+	if (f->s->limit > 0 && f->len >= f->prune_at) {
+		prune(f);
+		f->prune_at = 2 * (f->len > f->s->limit ? f->len : f->s->limit);
+		if (f->prune_at < PRUNE_MIN)
+			f->prune_at = PRUNE_MIN;
+	}
+	e = ks_xcalloc(1, sizeof(*e));
+	e->index = f->added;
 	e->published = a->date;
 	e->undated = !a->date.known;
 	if (e->undated)
-		e->path = ks_xstrdup(a->path);
+		ks_strs_push(&f->undated, a->path);
 	e->off = f->spilled;
 	e->updated = a->updated.known ? a->updated : a->date;
+	if (e->published.known && e->published.utc > f->newest)
+		f->newest = e->published.utc;
+	if (e->updated.known && e->updated.utc > f->newest)
+		f->newest = e->updated.utc;
 	if (f->s->split_by == KS_SPLIT_CATEGORY)
 		for (size_t i = 0; i < a->categories.len; i++)
-			ks_strs_push_unique(&e->categories, a->categories.v[i]);
-	if (f->len == 0 && f->lang == NULL)
+			add_category(f, e, a->categories.v[i]);
+	if (f->added++ == 0 && f->lang == NULL)
 		f->lang = ks_feed_lang(a->lang);
 	/* Every article takes a slug, linked or not, so the numbering of
 	 * repeated titles matches the html writer's. */
@@ -304,29 +394,24 @@ cmp_entries(const void *pa, const void *pb)
 static void
 order(struct ks_feed *f)
 {
-	int64_t newest = INT64_MIN;
+	struct ks_date now;
 	char when[32];
 
-	for (size_t i = 0; i < f->len; i++) {
-		const struct ks_feed_entry *e = f->v[i];
-
-		if (e->published.known && e->published.utc > newest)
-			newest = e->published.utc;
-		if (e->updated.known && e->updated.utc > newest)
-			newest = e->updated.utc;
-	}
-	f->now = ks_wu_now(f->s, newest);
+	f->now = ks_wu_now(f->s, f->newest);
+	now = ks_feed_date(f->now);
 	for (size_t i = 0; i < f->len; i++) {
 		struct ks_feed_entry *e = f->v[i];
 
 		if (!e->undated)
 			continue;
-		e->published = ks_feed_date(f->now);
+		e->published = now;
 		if (!e->updated.known)
 			e->updated = e->published;
-		ks_warn(e->path, 0, "no date; the %s feed uses %s", f->format,
-		    ks_date_format_utc(&e->published, when));
 	}
+	/* Every undated article is told, shown in the feed or not. */
+	for (size_t i = 0; i < f->undated.len; i++)
+		ks_warn(f->undated.v[i], 0, "no date; the %s feed uses %s",
+		    f->format, ks_date_format_utc(&now, when));
 	if (f->len > 1)
 		qsort(f->v, f->len, sizeof(*f->v), cmp_entries);
 }
@@ -621,20 +706,14 @@ split_path(const struct ks_feed *f, const char *slug)
 static int
 write_split(struct ks_feed *f, ks_feed_render_fn render)
 {
-	struct ks_strs cats = KS_STRS_INIT;
+	const struct ks_strs *cats = &f->cats;
 	struct ks_wu_slugs slugs = KS_WU_SLUGS_INIT;
 	struct ks_feed_entry **sorted = f->v;
 	struct ks_feed_entry **sel;
 	int rc = 0;
 
-	/* sel first holds the entries in input order to list categories. */
 	sel = ks_xmalloc((f->len + 1) * sizeof(*sel));
-	for (size_t i = 0; i < f->len; i++)
-		sel[sorted[i]->index] = sorted[i];
-	for (size_t i = 0; i < f->len; i++)
-		for (size_t j = 0; j < sel[i]->categories.len; j++)
-			ks_strs_push_unique(&cats, sel[i]->categories.v[j]);
-	for (size_t c = 0; c < cats.len; c++) {
+	for (size_t c = 0; c < cats->len; c++) {
 		struct ks_feed_view view;
 		struct ks_buf title = KS_BUF_INIT;
 		char *path, *id;
@@ -644,16 +723,16 @@ write_split(struct ks_feed *f, ks_feed_render_fn render)
 		for (size_t i = 0; i < f->len; i++) {
 			if (f->s->limit > 0 && view.len == f->s->limit)
 				break;
-			if (ks_strs_contains(&sorted[i]->categories, cats.v[c]))
+			if (has_category(sorted[i], c))
 				view.v[view.len++] = sorted[i];
 		}
-		path = split_path(f, ks_wu_slug(&slugs, NULL, cats.v[c]));
-		id = ks_derive_uuid(f->s->id, cats.v[c]);
-		ks_buf_printf(&title, "%s: %s", f->s->title, cats.v[c]);
+		path = split_path(f, ks_wu_slug(&slugs, NULL, cats->v[c]));
+		id = ks_derive_uuid(f->s->id, cats->v[c]);
+		ks_buf_printf(&title, "%s: %s", f->s->title, cats->v[c]);
 		view.path = path;
 		view.id = id;
 		view.title = ks_buf_cstr(&title);
-		view.category = cats.v[c];
+		view.category = cats->v[c];
 		if (write_view(f, &view, render) != 0)
 			rc = -1;
 		free(path);
@@ -663,7 +742,6 @@ write_split(struct ks_feed *f, ks_feed_render_fn render)
 			break;
 	}
 	free(sel);
-	ks_strs_free(&cats);
 	ks_wu_slugs_free(&slugs);
 	return rc;
 }
@@ -703,11 +781,12 @@ ks_feed_free(void *state)
 	for (size_t i = 0; i < f->len; i++) {
 		struct ks_feed_entry *e = f->v[i];
 
-		free(e->path);
-		ks_strs_free(&e->categories);
+		free(e->cats);
 		free(e);
 	}
 	free(f->v);
+	ks_strs_free(&f->undated);
+	ks_strs_free(&f->cats);
 	if (f->spill >= 0)
 		close(f->spill);
 	ks_buf_free(&f->pending);

@@ -22,16 +22,17 @@
  * but the dates, which may wait for "now"), is not kept in memory: parts
  * go to an anonymous temporary file (the spill) a megabyte at a time, and
  * ks_feed_finish reads them back in the feed's order. So memory holds about
- * a hundred bytes per article, however large the archive; a small feed
- * never touches the disk.
+ * a hundred bytes per article, however large the archive, and with --limit
+ * N only the entries that may still be shown (about 2N, more when split by
+ * category); a small feed never touches the disk.
  */
 struct ks_feed_entry {
 	size_t		 index;		/* input order */
-	char		*path;		/* for the warning; NULL when dated */
 	struct ks_date	 published;	/* undated: "now", from ks_feed_finish */
 	struct ks_date	 updated;	/* a->updated, else published */
 	bool		 undated;	/* published is the feed's "now" */
-	struct ks_strs	 categories;	/* only for --split-by category */
+	size_t		*cats;		/* --split-by category: its places */
+	size_t		 ncats;		/* in the feed's cats, each once */
 	uint64_t	 off;		/* the part's place in the spill file */
 	size_t		 len;		/* its length */
 	size_t		 cut;		/* where in it the dates go */
@@ -70,9 +71,16 @@ struct ks_feed {
 	char			 *lang;		/* s->lang, else the first article's;
 						 * NULL when neither is a valid tag */
 	struct ks_wu_slugs	  slugs;	/* the html writer's page names */
-	struct ks_feed_entry	**v;
+	struct ks_feed_entry	**v;		/* with --limit, only those
+						 * that may still be shown */
 	size_t			  len;
 	size_t			  cap;
+	size_t			  added;	/* entries ever added */
+	size_t			  prune_at;	/* with --limit: when len is */
+	int64_t			  newest;	/* of every date added */
+	struct ks_strs		  undated;	/* their paths, input order */
+	struct ks_strs		  cats;		/* for --split-by category:
+						 * in first-seen order */
 	int64_t			  now;		/* set by ks_feed_finish */
 	int			  spill;	/* the parts' file; -1 before one */
 	uint64_t		  spilled;	/* its length, pending included */

@@ -259,6 +259,49 @@ for f in atom rss; do
 done
 run_ksconv --to json --limit 2 --base-url $BASE -o "$tmp/limit.json" seeds/ 2>/dev/null
 jsoncheck "$tmp/limit.json" 2
+# With --limit N only the records that may still be shown are kept (about
+# 2N): a feed and each category's must list exactly the first N entries
+# of the same feed without --limit, dated ties and undated articles too,
+# and every undated article is still reported.
+mkdir "$tmp/many"
+$PY - "$tmp/many" <<'EOF'
+import sys
+for i in range(300):
+    cats = ['c%d' % (i % 5)] + (['both'] if i % 11 == 0 else [])
+    date = '' if i % 17 == 0 else 'date: 2021-%02d-%02dT00:00:00Z\n' % (
+        (i * 7) % 12 + 1, i % 3 + 1)
+    with open('%s/%03d.md' % (sys.argv[1], i), 'w') as f:
+        f.write('---\ntitle: "Article %d"\n%scategories: [%s]\n---\n'
+                'Text of article %d.\n' % (i, date, ', '.join(cats), i))
+EOF
+for lim in 0 5; do
+	SOURCE_DATE_EPOCH=1700000000 run_ksconv --to atom,json --limit $lim \
+	    --split-by category --base-url $BASE -o "$tmp/lim$lim" "$tmp/many" \
+	    2>"$tmp/lim$lim.err"
+done
+check "--limit 5 of 300: every undated article is reported" \
+    [ "$(grep -c 'no date' "$tmp/lim5.err")" -eq 36 ]
+check "--limit 5 of 300: the same messages as without --limit" \
+    cmp -s "$tmp/lim0.err" "$tmp/lim5.err"
+out=$($PY - "$tmp/lim0" "$tmp/lim5" 5 <<'EOF'
+import json, os, sys
+import xml.etree.ElementTree as ET
+A = '{http://www.w3.org/2005/Atom}'
+full, lim, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def ids(path):
+    if path.endswith('.json'):
+        return [i['id'] for i in json.load(open(path))['items']]
+    return [e.find(A + 'id').text for e in ET.parse(path).iter(A + 'entry')]
+names = sorted(os.listdir(full))
+if sorted(os.listdir(lim)) != names or len(names) != 14:
+    print('feeds differ: %s against %s' % (os.listdir(lim), names))
+for name in names:
+    a, b = ids(os.path.join(full, name)), ids(os.path.join(lim, name))
+    if b != a[:n] or len(b) != n:
+        print('%s: %s, not %s' % (name, b, a[:n]))
+EOF
+)
+check "--limit 5 of 300: each feed is the first 5 of the full one${out:+: $out}" [ -z "$out" ]
 
 # --- without --base-url: one warning, no links, still valid ---
 run_ksconv --to atom,rss,json -o "$tmp/nobase" seeds/ 2>"$tmp/nobase.err"
