@@ -231,7 +231,8 @@ prune(struct ks_feed *f)
 {
 	size_t kept = 0, *rank = NULL;
 
-	qsort(f->v, f->len, sizeof(*f->v), cmp_entries);
+	if (f->len > 1)
+		qsort(f->v, f->len, sizeof(*f->v), cmp_entries);
 	if (f->s->split_by == KS_SPLIT_CATEGORY)
 		rank = ks_xcalloc(f->cats.len + 1, sizeof(*rank));
 	for (size_t i = 0; i < f->len; i++) {
