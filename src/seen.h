@@ -25,7 +25,8 @@ struct ks_seen {
  * recording path, which must outlive s, under it. */
 const char	*ks_seen_check(struct ks_seen *s, uint64_t hash, const char *path);
 void		 ks_seen_free(struct ks_seen *s);
-/* A 64-bit hash of a string taken as it is (FNV-1a), for such a set. */
+/* A 64-bit hash of a string taken as it is (FNV-1a), for such a set and
+ * the writers' set of page names. */
 uint64_t	 ks_seen_hash(const char *s);
 
 #endif

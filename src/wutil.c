@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "derive.h"
+#include "seen.h"
 #include "xalloc.h"
 
 #define SLUG_MAX_BYTES 60
@@ -36,15 +37,11 @@ ks_wu_now(const struct ks_settings *s, int64_t newest_utc)
 	return newest_utc == INT64_MIN ? 0 : newest_utc;
 }
 
-/* FNV-1a: slugs are short, and any even spread will do. */
+/* Slugs are short, and any even spread will do. */
 static size_t
 hash_name(const char *s)
 {
-	uint64_t h = UINT64_C(14695981039346656037);
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-	return (size_t)h;
+	return (size_t)ks_seen_hash(s);
 }
 
 /* The slot holding name, or the free slot where it would go. */
