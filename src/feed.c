@@ -20,7 +20,7 @@
 /* Bytes gathered in memory before they go to a file: few system calls,
  * and memory that does not grow with the feed. */
 #define FLUSH_AT	((size_t)1 << 20)
-/* With --limit, records are not pruned below this many. */
+/* With --limit, records are first pruned when this many are kept. */
 #define PRUNE_MIN	64
 
 /* One warning per run, however many feed writers run (they all lack the
@@ -116,6 +116,7 @@ ks_feed_begin(const struct ks_settings *s, const char *output,
 	f->output = ks_xstrdup(output);
 	f->lang = ks_feed_lang(s->lang);
 	f->newest = INT64_MIN;
+	f->prune_at = PRUNE_MIN;
 	return f;
 }
 
