@@ -74,18 +74,6 @@ skip_plain(const unsigned char *s, size_t i, size_t len)
 	}
 }
 
-/*
- * Is s[i] a valid three-byte sequence whose lead needs no range check on
- * the next byte (E1-EC, EE, EF)? Han and most CJK punctuation are, so this
- * is tried before the general decoder.
- */
-static inline bool
-plain3(const unsigned char *s, size_t i, size_t len)
-{
-	return s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && len - i >= 3 &&
-	    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80;
-}
-
 /* The first byte at or after i that is not ASCII, or len; eight bytes at
  * a time. */
 static size_t
@@ -126,7 +114,7 @@ ks_utf8_decode_multi(const char *s, size_t len, size_t *pos)
 		(*pos)++;
 		return (int)c;
 	}
-	if (plain3(p, 0, len - *pos)) {
+	if (ks_utf8_plain3(p, 0, len - *pos)) {
 		*pos += 3;
 		return (int)(((c & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) |
 		    (p[2] & 0x3Fu));
@@ -209,9 +197,7 @@ next_bad(const char *in, size_t len, size_t *i)
 		j = skip_plain(s, j, len);
 		if (j == len)
 			break;
-		/* Not U+FFFE or U+FFFF (EF BF BE, EF BF BF): kept. */
-		if (plain3(s, j, len) && (s[j] != 0xEF || s[j + 1] != 0xBF ||
-		    s[j + 2] < 0xBE)) {
+		if (ks_utf8_plain3(s, j, len)) {
 			j += 3;
 			continue;
 		}
@@ -268,7 +254,7 @@ ks_utf8_count_invalid(const char *in, size_t len)
 	while (i < len) {
 		if (s[i] < 0x80)
 			i = skip_ascii(s, i, len);
-		else if (plain3(s, i, len))
+		else if (ks_utf8_plain3(s, i, len))
 			i += 3;
 		else if (ks_utf8_decode(in, len, &i) < 0)
 			n++;

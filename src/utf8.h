@@ -8,6 +8,20 @@
 
 #include "buf.h"
 
+/*
+ * Is s[i] (of len bytes) a valid three-byte character other than U+FFFE
+ * and U+FFFF, with a lead (E1-EC, EE, EF) whose next byte needs no range
+ * check? Han and most CJK punctuation are: callers step over them without
+ * decoding.
+ */
+static inline bool
+ks_utf8_plain3(const unsigned char *s, size_t i, size_t len)
+{
+	return s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && len - i >= 3 &&
+	    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+	    (s[i] != 0xEF || s[i + 1] != 0xBF || s[i + 2] < 0xBE);
+}
+
 /* ks_utf8_decode out of line, called past ASCII (it takes any byte). */
 int	ks_utf8_decode_multi(const char *s, size_t len, size_t *pos);
 
