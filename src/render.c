@@ -25,7 +25,9 @@ attr(struct render *r, const char *name, const char *value)
 {
 	if (value == NULL)
 		return;
-	ks_buf_printf(r->out, " %s=\"", name);
+	ks_buf_putc(r->out, ' ');
+	ks_buf_puts(r->out, name);
+	ks_buf_puts(r->out, "=\"");
 	ks_escape_html_attr(r->out, value);
 	ks_buf_putc(r->out, '"');
 }
@@ -97,7 +99,10 @@ heading_tag(struct render *r, const struct ks_node *n, int closing)
 		level = 1;
 	if (level > 6)
 		level = 6;
-	ks_buf_printf(r->out, closing ? "</h%d>" : "<h%d>", level);
+	/* Not printf: a heading is opened and closed in every chapter. */
+	ks_buf_puts(r->out, closing ? "</h" : "<h");
+	ks_buf_putc(r->out, (char)('0' + level));
+	ks_buf_putc(r->out, '>');
 }
 
 static int
