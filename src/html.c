@@ -57,6 +57,7 @@ struct scan {
 	size_t			 pos;
 	size_t			 copied;	/* input before this is handled */
 	struct ks_buf		*out;
+	bool			 omitted;	/* out holds what is copied */
 	struct scan_name	*names;
 	size_t			 nnames, namecap;
 	unsigned		*hash;		/* name index + 1, 0 for empty */
@@ -65,7 +66,11 @@ struct scan {
 	size_t			 depth, stackcap;
 	long			 prio_top[PRIO_COUNT];
 	long			 skip;	/* dropping everything above this, or -1 */
+	unsigned char		*closes;	/* auto_closes answers, see there */
 };
+
+/* Names past this many are not cached by auto_closes (namecap squared). */
+#define CLOSES_CACHE_MAX	128
 
 /* The elements a new one of the same name closes in libxml2 2.9.14 (found
  * by parsing "<x>1<x>2"): htmlAutoCloseTag answers only for different
@@ -160,6 +165,9 @@ intern(struct scan *sc, const char *name, size_t len)
 		sc->namecap = sc->namecap ? sc->namecap * 2 : 32;
 		sc->names = ks_xrealloc(sc->names,
 		    sc->namecap * sizeof(*sc->names));
+		/* Indexed by namecap: asked again from scratch. */
+		free(sc->closes);
+		sc->closes = NULL;
 	}
 	n = &sc->names[sc->nnames];
 	n->name = ks_xstrndup(name, len);
@@ -190,17 +198,34 @@ intern(struct scan *sc, const char *name, size_t len)
  * tag-soup test in test_html.c does that).
  */
 static bool
-auto_closes(const struct scan *sc, unsigned newi, unsigned oldi)
+ask_libxml2(const struct scan *sc, unsigned newi, unsigned oldi)
 {
 	xmlNode fake;
 
-	if (newi == oldi)
-		return sc->names[newi].self_close;
 	memset(&fake, 0, sizeof(fake));
 	fake.type = XML_ELEMENT_NODE;
 	fake.name = (const xmlChar *)sc->names[newi].name;
 	return htmlAutoCloseTag(NULL,
 	    (const xmlChar *)sc->names[oldi].name, &fake) == 1;
+}
+
+/* htmlAutoCloseTag searches a list: each pair of names is asked once (a
+ * sixth of the scan's time), its answer kept as 1 (no) or 2 (yes). */
+static bool
+auto_closes(struct scan *sc, unsigned newi, unsigned oldi)
+{
+	unsigned char *known;
+
+	if (newi == oldi)
+		return sc->names[newi].self_close;
+	if (sc->namecap > CLOSES_CACHE_MAX)
+		return ask_libxml2(sc, newi, oldi);
+	if (sc->closes == NULL)
+		sc->closes = ks_xcalloc(sc->namecap * sc->namecap, 1);
+	known = &sc->closes[newi * sc->namecap + oldi];
+	if (*known == 0)
+		*known = ask_libxml2(sc, newi, oldi) ? 2 : 1;
+	return *known == 2;
 }
 
 static void
@@ -235,21 +260,32 @@ pop(struct scan *sc)
 		sc->skip = -1;
 }
 
+/* Leaves the input up to end out of the output. Until the first thing
+ * is left out, the output is the input: nothing is copied. */
+static void
+omit_to(struct scan *sc, size_t end)
+{
+	if (!sc->omitted && end > sc->copied) {
+		ks_buf_put(sc->out, sc->s, sc->copied);
+		sc->omitted = true;
+	}
+	sc->copied = end;
+}
+
 /* Copies the input up to end, unless inside a dropped element. */
 static void
 copy_to(struct scan *sc, size_t end)
 {
-	if (sc->skip < 0 && end > sc->copied)
-		ks_buf_put(sc->out, sc->s + sc->copied, end - sc->copied);
-	if (end > sc->copied)
+	if (end <= sc->copied)
+		return;
+	if (sc->skip >= 0)
+		omit_to(sc, end);
+	else {
+		if (sc->omitted)
+			ks_buf_put(sc->out, sc->s + sc->copied,
+			    end - sc->copied);
 		sc->copied = end;
-}
-
-/* Leaves the input up to end out of the output. */
-static void
-omit_to(struct scan *sc, size_t end)
-{
-	sc->copied = end;
+	}
 }
 
 static bool
@@ -527,14 +563,15 @@ skip_doctype(struct scan *sc)
 
 /*
  * Copies html to out with the start and end tags of elements deeper than
- * KS_HTML_MAX_DEPTH left out (their text stays). The depth is modelled the
+ * KS_HTML_MAX_DEPTH left out (their text stays), and returns true; or
+ * returns false, out untouched, when nothing is left out. The depth is modelled the
  * way libxml2 2.9.14 counts it: void elements and "/>" do not open,
  * elements its tables auto-close are closed, end tags pop to their
  * element or are ignored like libxml2 ignores them, script and style hold
  * raw text. Every step moves forward, and each element is pushed and
  * popped once, so the scan is linear.
  */
-static void
+static bool
 flatten(const char *html, size_t len, struct ks_buf *out)
 {
 	struct scan sc;
@@ -588,6 +625,8 @@ flatten(const char *html, size_t len, struct ks_buf *out)
 	free(sc.names);
 	free(sc.hash);
 	free(sc.stack);
+	free(sc.closes);
+	return sc.omitted;
 }
 
 xmlDoc *
@@ -596,13 +635,16 @@ ks_html_parse(const char *html, size_t len)
 	struct ks_buf flat = KS_BUF_INIT;
 	xmlDoc *doc;
 
-	flatten(html, len, &flat);
+	if (flatten(html, len, &flat)) {
+		html = ks_buf_cstr(&flat);
+		len = flat.len;
+	}
 	/* libxml2 takes an int length; nothing that large is an article. */
-	if (flat.len > INT_MAX) {
+	if (len > INT_MAX) {
 		ks_buf_free(&flat);
 		return NULL;
 	}
-	doc = htmlReadMemory(ks_buf_cstr(&flat), (int)flat.len, NULL, "UTF-8",
+	doc = htmlReadMemory(len ? html : "", (int)len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
 	ks_buf_free(&flat);
