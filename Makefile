@@ -12,7 +12,7 @@ MANDIR	?= $(PREFIX)/share/man
 DESTDIR	?=
 
 CC	?= cc
-PKGS	:= libxml-2.0 yaml-0.1 libzip zlib md4c md4c-html uuid jansson
+PKGS	:= libxml-2.0 yaml-0.1 libzip libdeflate zlib md4c md4c-html uuid jansson
 # Opened at run time, for --fetch-images only (src/fetch.c): its headers
 # are needed to build, its libraries are not linked.
 DL_PKGS	:= libcurl
@@ -32,7 +32,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 # Debian packages: to build, and to run the tests.
 BUILD_DEPS := gcc make pkg-config libxml2-dev libyaml-dev libzip-dev \
 	libmd4c-dev libmd4c-html0-dev uuid-dev libjansson-dev \
-	libcurl4-openssl-dev zlib1g-dev libmimalloc-dev
+	libcurl4-openssl-dev zlib1g-dev libdeflate-dev libmimalloc-dev
 # The independent judges of our outputs, and the tools the tests drive.
 TEST_DEPS  := valgrind time libxml2-utils python3 python3-feedparser python3-yaml \
 	newsboat sqlite3 cmark pandoc epubcheck default-jre-headless jing \

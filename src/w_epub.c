@@ -28,15 +28,15 @@
 
 /*
  * Deflate level of every entry but mimetype, measured on 10 000 bench
- * articles (make bench; book size) and on 480 of them (callgrind, whole
- * run, --to epub -j 1): level 6 gives 27.2 MB in 1 352 M instructions,
- * 4 gives 27.6 MB in 1 283 M, 3 gives 28.3 MB in 1 226 M, 1 gives
- * 29.3 MB in 1 207 M. Level 3 takes nine tenths of what 1 saves for a
- * book 4 % larger than 6's, and 1 would add another 3 %. Chapters are
- * deflated on the reading threads at this level (epub_chapter.c), the
- * rest by libzip.
+ * articles (book size) and on 480 of them (callgrind, whole run, --to
+ * epub -j 1). With zlib: level 6 gave 27.2 MB in 1 352 M instructions,
+ * 3 gave 28.3 MB in 1 226 M. With libdeflate, which now packs the
+ * chapters (deflate.c): 4 gives 27.4 MB in 1 112 M, 6 gives 27.1 MB in
+ * 1 154 M, 9 gives 27.0 MB in 1 218 M. So 6: smaller than zlib's 6, and
+ * cheaper than zlib's 3. Chapters are deflated on the reading threads
+ * (epub_chapter.c); the few other entries by libzip, at zlib's 6.
  */
-#define DEFLATE_LEVEL	3
+#define DEFLATE_LEVEL	6
 
 enum group_by {
 	GROUP_NONE,

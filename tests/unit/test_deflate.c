@@ -1,5 +1,5 @@
-/* ks_deflate_raw: its data inflates back to the input, its CRC is zlib's,
- * and it appends to what the buffer holds. */
+/* ks_deflate_raw: its data inflates back to the input through zlib, its
+ * CRC is zlib's, and it appends to what the buffer holds. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +61,7 @@ main(void)
 	round_trip("", 0, 6);
 	round_trip("a", 1, 6);
 	round_trip("<p>文章</p>\n", strlen("<p>文章</p>\n"), 1);
-	/* Incompressible data takes more than one output buffer. */
+	/* Incompressible data: the bound must leave room for it. */
 	for (size_t i = 0; i < big; i++) {
 		x ^= x << 13;
 		x ^= x >> 17;
@@ -75,7 +75,7 @@ main(void)
 		struct ks_buf b = KS_BUF_INIT;
 		uint32_t crc;
 
-		/* A level zlib refuses fails and leaves the buffer alone. */
+		/* A level libdeflate refuses fails and leaves the buffer alone. */
 		ks_buf_puts(&b, "x");
 		CHECK_INT(ks_deflate_raw("abc", 3, 42, &b, &crc), -1);
 		CHECK_STR(b.ptr, "x");
