@@ -473,11 +473,19 @@ assemble(const struct ref *t, char **out)
 	if (!is_http_scheme(t->scheme) || t->auth == NULL ||
 	    t->auth[0] == '\0')
 		return KS_URL_INVALID;
-	ks_buf_printf(&b, "%s://%s%s", t->scheme, t->auth, t->path);
-	if (t->query != NULL)
-		ks_buf_printf(&b, "?%s", t->query);
-	if (t->frag != NULL)
-		ks_buf_printf(&b, "#%s", t->frag);
+	/* Appends, not printf: every address in every body comes here. */
+	ks_buf_puts(&b, t->scheme);
+	ks_buf_puts(&b, "://");
+	ks_buf_puts(&b, t->auth);
+	ks_buf_puts(&b, t->path);
+	if (t->query != NULL) {
+		ks_buf_putc(&b, '?');
+		ks_buf_puts(&b, t->query);
+	}
+	if (t->frag != NULL) {
+		ks_buf_putc(&b, '#');
+		ks_buf_puts(&b, t->frag);
+	}
 	uri = xmlParseURI(ks_buf_cstr(&b));
 	ok = uri != NULL && uri->server != NULL && uri->server[0] != '\0';
 	xmlFreeURI(uri);
