@@ -525,7 +525,7 @@ def main():
   statistic at every N, so per-article costs compare across sizes.
 """ % (rep.pandoc_max, rep.timeout,
        "%s times" % os.environ["BENCH_REPEAT"] if "BENCH_REPEAT" in os.environ
-       else "9 times at N ≤ 1 000 (runs of a fifth of a second, where a\n  slow spell weighs most), 3 times at N ≤ 10 000, once above"))
+       else "9 times at N ≤ 1 000 (runs of a fifth of a second, where a\n  slow spell weighs most), 3 times above"))
 	lines.append("Reproduce: `make bench` (all sizes and formats: over an "
 		     "hour on a 2-core machine, pandoc at N = 10 000 alone "
 		     "takes 15 minutes) or `make bench-quick` (N = 1 000, "

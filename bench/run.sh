@@ -21,8 +21,7 @@
 #   BENCH_PANDOC_MAX     the largest N pandoc gets (default 10000)
 #   BENCH_PANDOC_TIMEOUT seconds before pandoc is stopped (default 600)
 #   BENCH_REPEAT         runs of each ksconv and floor command, the median
-#                        kept (default 9 for N <= 1000, 3 for N <= 10000,
-#                        else 1)
+#                        kept (default 9 for N <= 1000, else 3)
 #   BENCH_KEEP=1         keep the rows of sizes not run now
 #   BENCH_FORMATS        the formats run alone (default: all but tree);
 #                        the one-pass run takes atom, rss, epub, md of these
@@ -211,8 +210,10 @@ for n in $SIZES; do
 	$PY bench/gen.py "$n" "$D" $SEEDS || die "gen.py failed"
 	bytes=$(awk '$1 == "bytes" { print $2 }' "$D/info")
 	hbytes=$(awk '$1 == "pandoc_bytes" { print $2 }' "$D/info")
+	# Three at 100 000 too: one run there was the noisiest figure of a
+	# report (this VM's speed drifts by a quarter from minute to minute).
 	reps=${BENCH_REPEAT:-$(if [ "$n" -le 1000 ]; then echo 9;
-	    elif [ "$n" -le 10000 ]; then echo 3; else echo 1; fi)}
+	    else echo 3; fi)}
 	tr '\n' '\0' <"$D/files.txt" | xargs -0 cat >/dev/null	# warm cache
 	O=$BENCH_OUT/$n
 	# $K is split into words on purpose (no spaces in KSCONV).
