@@ -69,7 +69,8 @@ struct scan {
 	unsigned char		*closes;	/* auto_closes answers, see there */
 };
 
-/* Names past this many are not cached by auto_closes (namecap squared). */
+/* auto_closes keeps its answers for up to this many names: a table of
+ * namecap squared bytes, 16 KB at most. */
 #define CLOSES_CACHE_MAX	128
 
 /* The elements a new one of the same name closes in libxml2 2.9.14 (found
@@ -564,12 +565,12 @@ skip_doctype(struct scan *sc)
 /*
  * Copies html to out with the start and end tags of elements deeper than
  * KS_HTML_MAX_DEPTH left out (their text stays), and returns true; or
- * returns false, out untouched, when nothing is left out. The depth is modelled the
- * way libxml2 2.9.14 counts it: void elements and "/>" do not open,
- * elements its tables auto-close are closed, end tags pop to their
- * element or are ignored like libxml2 ignores them, script and style hold
- * raw text. Every step moves forward, and each element is pushed and
- * popped once, so the scan is linear.
+ * returns false, out untouched, when nothing is left out. The depth is
+ * modelled the way libxml2 2.9.14 counts it: void elements and "/>" do
+ * not open, elements its tables auto-close are closed, end tags pop to
+ * their element or are ignored like libxml2 ignores them, script and
+ * style hold raw text. Every step moves forward, and each element is
+ * pushed and popped once, so the scan is linear.
  */
 static bool
 flatten(const char *html, size_t len, struct ks_buf *out)
