@@ -223,7 +223,6 @@ every_text() {
 		head -n 5 "$tmp/$n.missing" >&2
 	else pass; fi
 }
-# in_order FILE STRING...: the strings occur in FILE in this order.
 # Do two books hold the same entries, in the same order, with the same
 # bytes once inflated? (Chapters libzip deflates with zlib and chapters
 # deflated on the reading threads with libdeflate pack differently.)
@@ -237,6 +236,7 @@ same_book() {
 
 not_same_book() { ! same_book "$@"; }
 
+# in_order FILE STRING...: the strings occur in FILE in this order.
 in_order() {
 	f=$1; shift
 	$PY - "$f" "$@" <<'EOF'

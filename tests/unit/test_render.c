@@ -60,8 +60,8 @@ test_escape(void)
 	/* Runs of CJK end only at an entity or a replacement; tab, newline
 	 * and carriage return are copied; a surrogate is three bad bytes
 	 * and a truncated sequence two, each replaced. */
-	ks_escape_html_text(&b, "快\t手\n<\r\xED\xA0\x80快&手\xE5\xBF");
-	CHECK_STR(b.ptr, "快\t手\n&lt;\r\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+	ks_escape_html_text(&b, "快，\t手\n<\r\xED\xA0\x80快&手\xE5\xBF");
+	CHECK_STR(b.ptr, "快，\t手\n&lt;\r\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
 	    "快&amp;手\xEF\xBF\xBD\xEF\xBF\xBD");
 	c = ks_xml_clean("]]> <ok> \x02");
 	CHECK_STR(c, "]]> <ok> \xEF\xBF\xBD");
