@@ -86,18 +86,18 @@ ks_output_open_temp(char *pattern, mode_t mode)
 	return -1;	/* errno is EEXIST */
 }
 
-/*
- * Writes data to a new temporary file beside path, flushed to disk when
- * `sync`. Returns its name (the caller frees it), or NULL after reporting;
- * no temporary is left then.
- */
-/* A temporary's name is its file's and this; a batch relies on it. */
+/* A temporary's name is its file's and this. */
 #define TMP_PATTERN	".tmp-XXXXXX"
-_Static_assert(sizeof(TMP_PATTERN) - 1 == KS_OUTPUT_TMP_SUFFIX,
-    "KS_OUTPUT_TMP_SUFFIX is the length of TMP_PATTERN");
 
+/*
+ * Writes data to a new temporary file named path TMP_PATTERN, flushed to
+ * disk when `sync`. Returns its name (the caller frees it), or NULL after
+ * reporting as an error of path, or of folder for the file of `of`; no
+ * temporary is left then.
+ */
 static char *
-write_temp(const char *path, const char *data, size_t len, int sync)
+write_temp(const char *path, const char *folder, const char *of,
+    const char *data, size_t len, int sync)
 {
 	char *tmp;
 	int fd, ok;
@@ -105,8 +105,12 @@ write_temp(const char *path, const char *data, size_t len, int sync)
 	tmp = ks_xmalloc(strlen(path) + sizeof(TMP_PATTERN));
 	sprintf(tmp, "%s" TMP_PATTERN, path);
 	if ((fd = ks_output_open_temp(tmp, KS_OUTPUT_MODE)) < 0) {
-		ks_error(path, 0, "cannot create a temporary file: %s",
-		    strerror(errno));
+		if (of != NULL)
+			ks_error(folder, 0, "cannot create the file of %s: %s",
+			    of, strerror(errno));
+		else
+			ks_error(path, 0, "cannot create a temporary file: %s",
+			    strerror(errno));
 		free(tmp);
 		return NULL;
 	}
@@ -115,11 +119,29 @@ write_temp(const char *path, const char *data, size_t len, int sync)
 	if (close(fd) != 0)
 		ok = 0;
 	if (!ok) {
-		ks_error(path, 0, "cannot write: %s", strerror(errno));
+		if (of != NULL)
+			ks_error(folder, 0, "cannot write the file of %s: %s",
+			    of, strerror(errno));
+		else
+			ks_error(path, 0, "cannot write: %s", strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return NULL;
 	}
+	return tmp;
+}
+
+char *
+ks_output_temp_in(const char *folder, const char *of, const char *data,
+    size_t len)
+{
+	struct ks_buf base = KS_BUF_INIT;
+	char *tmp;
+
+	ks_buf_puts(&base, folder);
+	ks_buf_puts(&base, "/.ksconv");
+	tmp = write_temp(base.ptr, folder, of, data, len, 0);
+	ks_buf_free(&base);
 	return tmp;
 }
 
@@ -136,7 +158,7 @@ ks_output_write(const char *path, const char *data, size_t len)
 		}
 		return 0;
 	}
-	if ((tmp = write_temp(path, data, len, 1)) == NULL)
+	if ((tmp = write_temp(path, NULL, NULL, data, len, 1)) == NULL)
 		return -1;
 	if (rename(tmp, path) != 0) {
 		ks_error(path, 0, "cannot replace: %s", strerror(errno));
@@ -147,14 +169,15 @@ ks_output_write(const char *path, const char *data, size_t len)
 	return rc;
 }
 
-/* The path the i-th temporary of b becomes, into out. */
+/* The path the i-th temporary of b becomes, into out: it follows the
+ * temporary's in names. */
 static void
 batch_dest(const struct ks_output_batch *b, size_t i, struct ks_buf *out)
 {
 	const char *tmp = b->names.ptr + b->at[i];
 
 	ks_buf_clear(out);
-	ks_buf_put(out, tmp, strlen(tmp) - KS_OUTPUT_TMP_SUFFIX);
+	ks_buf_puts(out, tmp + strlen(tmp) + 1);
 }
 
 /* Renames the temporaries from b->renamed up to `to`, which are synced.
@@ -229,19 +252,30 @@ int
 ks_output_batch_write(struct ks_output_batch *b, const char *path,
     const char *data, size_t len)
 {
-	size_t chunk = b->chunk ? b->chunk : KS_OUTPUT_BATCH_CHUNK;
 	char *tmp;
+	int rc;
+
+	if ((tmp = write_temp(path, NULL, NULL, data, len, 0)) == NULL)
+		return -1;
+	rc = ks_output_batch_adopt(b, tmp, path);
+	free(tmp);
+	return rc;
+}
+
+int
+ks_output_batch_adopt(struct ks_output_batch *b, const char *tmp,
+    const char *path)
+{
+	size_t chunk = b->chunk ? b->chunk : KS_OUTPUT_BATCH_CHUNK;
 	int rc = 0;
 
-	if ((tmp = write_temp(path, data, len, 0)) == NULL)
-		return -1;
 	if (b->len == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
 		b->at = ks_xrealloc(b->at, b->cap * sizeof(*b->at));
 	}
 	b->at[b->len++] = b->names.len;
 	ks_buf_put(&b->names, tmp, strlen(tmp) + 1);
-	free(tmp);
+	ks_buf_put(&b->names, path, strlen(path) + 1);
 	/*
 	 * Renaming a whole run's files at the end kept one core busy alone
 	 * (0.8 s of 20 at 100 000 files): they land a few at a time instead,

@@ -18,18 +18,17 @@ int	ks_output_write(const char *path, const char *data, size_t len);
 
 /*
  * A folder of many files (Markdown, html pages): an fsync per file costs
- * more than the whole conversion, so each file goes to a temporary beside
- * its path unsynced; every KS_OUTPUT_BATCH_CHUNK files (or chunk) one
- * syncfs makes them durable, and its files are renamed into place a few per file
- * written after it; commit flushes and renames the rest. Files of a run
- * that fails later still land when commit is called; free removes the
- * temporaries not renamed.
+ * more than the whole conversion, so each file goes to a temporary in its
+ * folder unsynced; every KS_OUTPUT_BATCH_CHUNK files (or chunk) one
+ * syncfs makes them durable, and its files are renamed into place a few
+ * per file written after it; commit flushes and renames the rest. Files
+ * of a run that fails later still land when commit is called; free
+ * removes the temporaries not renamed.
  */
 struct ks_output_batch {
-	/* The temporaries' paths, each NUL-ended, one after another in one
-	 * buffer (a large run writes a hundred thousand: two small blocks
-	 * for each fragmented the heap); a path less its last
-	 * KS_OUTPUT_TMP_SUFFIX bytes is the file it becomes. */
+	/* Each temporary's path, NUL-ended, then the path it becomes, one
+	 * pair after another in one buffer (a large run writes a hundred
+	 * thousand: two small blocks for each fragmented the heap). */
 	struct ks_buf	 names;
 	size_t		*at;		/* where each starts in names */
 	size_t		 len;
@@ -46,14 +45,27 @@ struct ks_output_batch {
  * a disk, so one per 4 096 files is lost in the time spent writing them. */
 #define KS_OUTPUT_BATCH_CHUNK	4096
 
-/* The length of ".tmp-XXXXXX", which a temporary adds to its file's path. */
-#define KS_OUTPUT_TMP_SUFFIX	11
-
 /* Writes data to a temporary for path, and renames a few earlier ones
  * into place. Returns 0, or -1 after reporting (no temporary is then left
  * for path; an earlier file that could not be renamed is reported). */
 int	ks_output_batch_write(struct ks_output_batch *b, const char *path,
 	    const char *data, size_t len);
+/*
+ * Writes data, the file of the input `of`, to a new temporary in folder,
+ * named after no file ksconv writes (".ksconv.tmp-XXXXXX"): on a reading
+ * thread, before the file's name is known. Returns the temporary's path
+ * (the caller frees it, and gives it to ks_output_batch_adopt or removes
+ * it), or NULL after reporting "FOLDER: error: cannot write the file of
+ * OF: ..."; no temporary is left then.
+ */
+char	*ks_output_temp_in(const char *folder, const char *of,
+	    const char *data, size_t len);
+/* Takes tmp, a temporary of ks_output_temp_in, as the file path; from
+ * here on the batch renames or removes it. Renames a few earlier ones
+ * into place, as ks_output_batch_write. Returns 0, or -1 after reporting
+ * an earlier file that could not be renamed. */
+int	ks_output_batch_adopt(struct ks_output_batch *b, const char *tmp,
+	    const char *path);
 /* Flushes the file system once and renames every temporary left. Returns
  * 0, or -1 after reporting each file that could not be renamed. */
 int	ks_output_batch_commit(struct ks_output_batch *b);
