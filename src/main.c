@@ -433,7 +433,8 @@ prepare(void *ctx, struct ks_article *a)
 		}
 		if (parts == NULL)
 			parts = ks_xcalloc(d->nruns, sizeof(*parts));
-		parts[i] = d->runs[i].cls->prepare(d->s, a);
+		parts[i] = d->runs[i].cls->prepare(d->runs[i].state, d->s,
+		    a);
 		if (parts[i] == NULL)
 			body_needed = true;
 	}

@@ -122,11 +122,13 @@ put_body(struct ks_fxml *w, const struct ks_settings *s,
 /* Everything of the entry that needs only a and s, on a reading thread.
  * Returns the part, or NULL after reporting. */
 static void *
-atom_prepare(const struct ks_settings *s, const struct ks_article *a)
+atom_prepare(const void *state, const struct ks_settings *s,
+    const struct ks_article *a)
 {
 	struct atom_part *part = ks_xcalloc(1, sizeof(*part));
 	struct ks_fxml *w = ks_fxml_new(false);
 
+	(void)state;	/* needs the article alone */
 	part->lang = ks_feed_lang(a->lang);
 	put_head(w, s, a);
 	if (ks_fxml_take(w, &part->xml) != 0) {

@@ -169,8 +169,10 @@ epub_begin(const struct ks_settings *s, const char *output)
 }
 
 static void *
-epub_prepare(const struct ks_settings *s, const struct ks_article *a)
+epub_prepare(const void *state, const struct ks_settings *s,
+    const struct ks_article *a)
 {
+	(void)state;	/* needs the article alone */
 	return ks_epub_prepare(s, a, DEFLATE_LEVEL);
 }
 

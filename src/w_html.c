@@ -468,11 +468,13 @@ page_lang(const struct ks_settings *s, const struct ks_article *a)
 
 /* The article's page, on a reading thread: a struct ks_buf. */
 static void *
-html_prepare(const struct ks_settings *s, const struct ks_article *a)
+html_prepare(const void *state, const struct ks_settings *s,
+    const struct ks_article *a)
 {
 	struct ks_buf *page = ks_xcalloc(1, sizeof(*page));
 	char *author = ks_wu_author(a, s);
 
+	(void)state;	/* needs the article alone */
 	render_page(page, s, a, page_lang(s, a), author);
 	free(author);
 	return page;

@@ -209,13 +209,15 @@ set_tags(struct json_obj *o, const struct ks_article *a)
 /* The item but its url and date_published, on a reading thread, in the
  * order of the members. Returns the part, or NULL after reporting. */
 static void *
-jsonfeed_prepare(const struct ks_settings *s, const struct ks_article *a)
+jsonfeed_prepare(const void *state, const struct ks_settings *s,
+    const struct ks_article *a)
 {
 	struct json_part *part = ks_xcalloc(1, sizeof(*part));
 	struct json_obj o = { &part->text, D_ITEM, 0, false };
 	bool has_summary = a->summary != NULL && a->summary[0] != '\0';
 	char *lang, date[32];
 
+	(void)state;	/* needs the article alone */
 	ks_buf_putc(&part->text, '{');
 	obj_set(&o, "id", jstr(a->id));
 	if (ks_feed_has_link(s, a))

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -135,51 +136,62 @@ md_begin(const struct ks_settings *s, const char *output)
 	return st;
 }
 
-/* The whole file of one article, on a reading thread. Returns a struct
- * ks_buf, or NULL after reporting. */
+/*
+ * The whole file of one article, on a reading thread, written to a
+ * temporary in the folder: its name depends on the articles before, so
+ * add() gives it, but creating and writing the file (a tenth of a run,
+ * most of it in the kernel) runs in parallel. Returns the temporary's
+ * path, or NULL after reporting.
+ */
 static void *
-md_prepare(const struct ks_settings *s, const struct ks_article *a)
+md_prepare(const void *state, const struct ks_settings *s,
+    const struct ks_article *a)
 {
+	const struct md_state *st = state;
 	struct ks_fields f = KS_FIELDS_INIT;
-	struct ks_buf *doc = ks_xcalloc(1, sizeof(*doc));
+	struct ks_buf doc = KS_BUF_INIT;
+	char *tmp = NULL;
 
 	front_matter(a, &f);
-	ks_buf_puts(doc, "---\n");
-	if (ks_yaml_emit_fields(&f, doc) != 0) {
+	ks_buf_puts(&doc, "---\n");
+	if (ks_yaml_emit_fields(&f, &doc) != 0) {
 		ks_error(a->path, 0, "cannot write the front matter");
-		ks_fields_free(&f);
-		ks_buf_free(doc);
-		free(doc);
-		return NULL;
+		goto out;
 	}
-	ks_fields_free(&f);
-	ks_buf_puts(doc, "---\n");
+	ks_buf_puts(&doc, "---\n");
 	if (a->body != NULL && a->body->first != NULL) {
-		ks_buf_putc(doc, '\n');
-		ks_md_render(doc, a->body, s->images);
+		ks_buf_putc(&doc, '\n');
+		ks_md_render(&doc, a->body, s->images);
 	}
-	return doc;
+	tmp = ks_output_temp_in(st->folder, a->path, ks_buf_cstr(&doc),
+	    doc.len);
+out:
+	ks_fields_free(&f);
+	ks_buf_free(&doc);
+	return tmp;
 }
 
+/* A part add() never took: its temporary goes. */
 static void
 md_free_part(void *part)
 {
-	ks_buf_free(part);
+	unlink(part);
 	free(part);
 }
 
-/* Names the file (names depend on the articles before) and writes it. */
+/* Names the file (names depend on the articles before) and hands its
+ * temporary to the batch. */
 static int
 md_add(void *state, const struct ks_article *a, void *part)
 {
 	struct md_state *st = state;
-	struct ks_buf *doc = part, path = KS_BUF_INIT;
+	struct ks_buf path = KS_BUF_INIT;
 	char prefix[16];
 	const char *slug;
 	struct stat sb;
 	int rc = -1;
 
-	if (doc == NULL)
+	if (part == NULL)
 		return -1;	/* prepare reported it */
 	slug = ks_wu_slug(&st->slugs, ks_wu_date_prefix(a, prefix), a->title);
 	ks_buf_printf(&path, "%s/%s.md", st->folder, slug);
@@ -188,14 +200,12 @@ md_add(void *state, const struct ks_article *a, void *part)
 	if (lstat(ks_buf_cstr(&path), &sb) == 0 && S_ISLNK(sb.st_mode)) {
 		ks_error(ks_buf_cstr(&path), 0, "is a symbolic link; "
 		    "not writing through it");
+		md_free_part(part);
 		goto out;
 	}
-	if (ks_output_batch_write(&st->out, ks_buf_cstr(&path),
-	    ks_buf_cstr(doc), doc->len) != 0)
-		goto out;
-	rc = 0;
+	rc = ks_output_batch_adopt(&st->out, part, ks_buf_cstr(&path));
+	free(part);
 out:
-	md_free_part(doc);
 	ks_buf_free(&path);
 	return rc;
 }

@@ -70,11 +70,13 @@ put_body(struct ks_fxml *w, const struct ks_settings *s,
 /* Everything of the item that needs only a and s, on a reading thread.
  * Returns the part, or NULL after reporting. */
 static void *
-rss_prepare(const struct ks_settings *s, const struct ks_article *a)
+rss_prepare(const void *state, const struct ks_settings *s,
+    const struct ks_article *a)
 {
 	struct rss_part *part = ks_xcalloc(1, sizeof(*part));
 	struct ks_fxml *w = ks_fxml_new(false);
 
+	(void)state;	/* needs the article alone */
 	ks_fxml_element(w, D_CHILD, "title", a->title);
 	if (ks_fxml_take(w, &part->xml) != 0) {
 		ks_fxml_free(w);

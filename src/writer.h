@@ -24,13 +24,13 @@ struct ks_writer_class {
 	void	*(*begin)(const struct ks_settings *s, const char *output);
 	/*
 	 * Optional (NULL: add() gets a NULL part). Renders, on a reading
-	 * thread, the part of one article that needs nothing but the article
-	 * and the settings, so that work runs in parallel too; several
-	 * articles are prepared at once, so it touches no state. Returns the
-	 * part for add(); free_part frees one that add() never gets (the
-	 * article was a duplicate).
+	 * thread, the part of one article that needs nothing but the article,
+	 * the settings and what begin() set up, so that work runs in
+	 * parallel too; several articles are prepared at once, so it only
+	 * reads state. Returns the part for add(); free_part frees one that
+	 * add() never gets (the article was a duplicate).
 	 */
-	void	*(*prepare)(const struct ks_settings *s,
+	void	*(*prepare)(const void *state, const struct ks_settings *s,
 		    const struct ks_article *a);
 	void	 (*free_part)(void *part);
 	/*

@@ -36,5 +36,5 @@ int
 ks_writer_add(const struct ks_writer_class *w, void *state,
     const struct ks_settings *s, const struct ks_article *a)
 {
-	return w->add(state, a, w->prepare ? w->prepare(s, a) : NULL);
+	return w->add(state, a, w->prepare ? w->prepare(state, s, a) : NULL);
 }

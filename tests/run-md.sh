@@ -363,6 +363,24 @@ run_ksconv --to md -o "$tmp/sym" "$tmp/in/a.md" 2>"$tmp/err"
 check "a symbolic link in the way is exit 2" [ $? -eq 2 ]
 check "... and its target is untouched" [ ! -s "$tmp/target" ]
 
+# Files are written on the reading threads before they are named: a
+# duplicate dropped later leaves no temporary behind, and a write that
+# fails names the input whose file it was.
+mkdir "$tmp/dupin"
+cp seeds/* "$tmp/dupin/"
+for s in seeds/*; do cp "$s" "$tmp/dupin/zz-$(basename "$s")"; done
+run_ksconv -j 2 --to md -o "$tmp/dup" "$tmp/dupin" 2>"$tmp/err"
+check "duplicates at -j 2: exit 0" [ $? -eq 0 ]
+check "... one file per article" \
+    [ "$(ls -a "$tmp/dup" | grep -c '\.md$')" -eq "$(ls seeds | wc -l)" ]
+check "... and no temporary file is left" sh -c "! ls -a '$tmp/dup' | grep -q tmp"
+sh -c 'trap "" XFSZ; ulimit -f 2; exec "$@"' sh $KSWRAP "$KSCONV" \
+    --to md -o "$tmp/big" seeds/ 2>"$tmp/err"
+check "a file too large to write: exit 2" [ $? -eq 2 ]
+check "... reported with the input it came from" \
+    grep -q "big: error: cannot write the file of seeds/.*: File too large" "$tmp/err"
+check "... and no temporary file is left" sh -c "! ls -a '$tmp/big' | grep -q tmp"
+
 # ---- The real articles of the corpus, when present ----
 
 if [ -d "$CORPUS" ]; then
