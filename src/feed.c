@@ -192,12 +192,8 @@ has_category(const struct ks_feed_entry *e, size_t k)
 static void
 add_category(struct ks_feed *f, struct ks_feed_entry *e, const char *name)
 {
-	size_t k = 0;
+	size_t k = ks_strs_push_unique(&f->cats, name);
 
-	while (k < f->cats.len && strcmp(f->cats.v[k], name) != 0)
-		k++;
-	if (k == f->cats.len)
-		ks_strs_push(&f->cats, name);
 	if (has_category(e, k))
 		return;
 	e->cats = ks_xrealloc(e->cats, (e->ncats + 1) * sizeof(*e->cats));

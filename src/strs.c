@@ -22,20 +22,30 @@ ks_strs_push(struct ks_strs *l, const char *s)
 	ks_strs_push_owned(l, ks_xstrdup(s));
 }
 
+size_t
+ks_strs_index(const struct ks_strs *l, const char *s)
+{
+	size_t i = 0;
+
+	while (i < l->len && strcmp(l->v[i], s) != 0)
+		i++;
+	return i;
+}
+
 bool
 ks_strs_contains(const struct ks_strs *l, const char *s)
 {
-	for (size_t i = 0; i < l->len; i++)
-		if (strcmp(l->v[i], s) == 0)
-			return true;
-	return false;
+	return ks_strs_index(l, s) < l->len;
 }
 
-void
+size_t
 ks_strs_push_unique(struct ks_strs *l, const char *s)
 {
-	if (!ks_strs_contains(l, s))
+	size_t i = ks_strs_index(l, s);
+
+	if (i == l->len)
 		ks_strs_push(l, s);
+	return i;
 }
 
 void
