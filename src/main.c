@@ -488,8 +488,8 @@ deliver(void *ctx, size_t input, struct ks_article *a, void *prepared)
  * mimalloc, which keeps freed memory for reuse by itself, and ignores
  * this). glibc maps every block over 128 KB afresh and unmaps it when
  * freed, and gives back the top of a heap once 128 KB of it is free; each
- * article takes and frees several such blocks (its file, zlib's 400 KB of
- * deflate state per chapter, libxml2's buffers), so the kernel zeroed
+ * article takes and frees several such blocks (its file, the deflate
+ * state of its chapter, libxml2's buffers), so the kernel zeroed
  * those pages again for every article: a fifth of a run was system time.
  * Blocks up to 4 MB then come from the heap, and up to 32 MB of free heap
  * is kept for the next article.
