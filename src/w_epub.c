@@ -66,6 +66,10 @@ struct part {
 	struct ks_buf			 head;
 	int				 open;
 	zip_uint64_t			 pos;
+	/* The entry's size once known: libzip asks it more than once, and
+	 * a generated part is only made again when read. */
+	zip_uint64_t			 size;
+	bool				 sized;
 	zip_error_t			 err;
 	bool				 owned;		/* by the source */
 };
@@ -377,7 +381,12 @@ part_size(struct part *p)
 {
 	size_t tail = wrapped(p) ? strlen(ks_epub_chapter_tail()) : 0;
 
-	return p->head.len + (p->blob ? p->blob->len : 0) + tail;
+	if (!p->sized) {
+		part_head(p);
+		p->size = p->head.len + (p->blob ? p->blob->len : 0) + tail;
+		p->sized = true;
+	}
+	return p->size;
 }
 
 /* Copies up to n bytes of the entry from p->pos. Returns the count, or
@@ -438,7 +447,6 @@ part_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 		if ((st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len,
 		    &p->err)) == NULL)
 			return -1;
-		part_head(p);
 		zip_stat_init(st);
 		st->valid = ZIP_STAT_SIZE;
 		st->size = part_size(p);
@@ -558,6 +566,7 @@ chapter_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 		p->chapter = c;
 		p->blob = &c->body;
 		p->open = 0;
+		p->sized = false;
 		break;
 	case ZIP_SOURCE_STAT:
 		if (p->chapter == c)
