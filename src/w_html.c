@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -466,38 +467,48 @@ page_lang(const struct ks_settings *s, const struct ks_article *a)
 	return known_lang(a->lang) ? a->lang : known_lang(s->lang);
 }
 
-/* The article's page, on a reading thread: a struct ks_buf. */
+/*
+ * The article's page, on a reading thread, written to a temporary in the
+ * articles folder: its name depends on the articles before, so add()
+ * gives it (as for Markdown). Returns the temporary's path, or NULL
+ * after reporting.
+ */
 static void *
 html_prepare(const void *state, const struct ks_settings *s,
     const struct ks_article *a)
 {
-	struct ks_buf *page = ks_xcalloc(1, sizeof(*page));
+	const struct html_state *st = state;
+	struct ks_buf page = KS_BUF_INIT;
 	char *author = ks_wu_author(a, s);
+	char *tmp;
 
-	(void)state;	/* needs the article alone */
-	render_page(page, s, a, page_lang(s, a), author);
+	render_page(&page, s, a, page_lang(s, a), author);
 	free(author);
-	return page;
+	tmp = ks_output_temp_in(st->articles, a->path, ks_buf_cstr(&page),
+	    page.len);
+	ks_buf_free(&page);
+	return tmp;
 }
 
+/* A part add() never took: its temporary goes. */
 static void
 html_free_part(void *part)
 {
-	ks_buf_free(part);
+	unlink(part);
 	free(part);
 }
 
-/* Names the page (names depend on the articles before), writes it and
- * keeps what the index needs. */
+/* Names the page (names depend on the articles before), hands its
+ * temporary to the batch and keeps what the index needs. */
 static int
 html_add(void *state, const struct ks_article *a, void *part)
 {
 	struct html_state *st = state;
-	struct ks_buf *page = part, name = KS_BUF_INIT;
+	struct ks_buf name = KS_BUF_INIT;
 	struct html_entry *e;
 	const char *lang = page_lang(st->s, a);
 	char *path;
-	int rc;
+	int rc = -1;	/* without a part, prepare reported it */
 
 	if (st->len == st->cap) {
 		st->cap = st->cap ? st->cap * 2 : 64;
@@ -514,13 +525,14 @@ html_add(void *state, const struct ks_article *a, void *part)
 	e->lang = lang ? ks_xstrdup(lang) : NULL;
 	e->date = a->date;
 
-	ks_buf_printf(&name, "%s.html", e->slug);
-	path = join(st->articles, ks_buf_cstr(&name));
-	rc = ks_output_batch_write(&st->out, path, ks_buf_cstr(page),
-	    page->len);
-	free(path);
+	if (part != NULL) {
+		ks_buf_printf(&name, "%s.html", e->slug);
+		path = join(st->articles, ks_buf_cstr(&name));
+		rc = ks_output_batch_adopt(&st->out, part, path);
+		free(path);
+		free(part);
+	}
 	ks_buf_free(&name);
-	html_free_part(page);
 	return rc;
 }
 

@@ -160,4 +160,26 @@ rm "$tmp/langs/c.md"
 run_ksconv --to html -o "$tmp/langs-tie" "$tmp/langs" 2>/dev/null
 check "index language: a tie goes to the newest article's (en)" \
     grep -q '^<html lang="en">$' "$tmp/langs-tie/index.html"
+
+# Pages are written on the reading threads before they are named: a
+# duplicate dropped later leaves no temporary behind, and a write that
+# fails names the input whose page it was.
+mkdir "$tmp/dupin"
+cp seeds/* "$tmp/dupin/"
+for s in seeds/*; do cp "$s" "$tmp/dupin/zz-$(basename "$s")"; done
+run_ksconv -j 2 --to html -o "$tmp/dup" "$tmp/dupin" 2>"$tmp/err"
+check "duplicates at -j 2: exit 0" [ $? -eq 0 ]
+check "... one page per article" \
+    [ "$(ls -a "$tmp/dup/articles" | grep -c '\.html$')" -eq "$(ls seeds | wc -l)" ]
+check "... and no temporary file is left" \
+    sh -c "! find '$tmp/dup' -name '*tmp*' | grep -q ."
+sh -c 'trap "" XFSZ; ulimit -f 2; exec "$@"' sh $KSWRAP "$KSCONV" \
+    --to html -o "$tmp/big" seeds/ 2>"$tmp/err"
+check "a page too large to write: exit 2" [ $? -eq 2 ]
+check "... reported with the input it came from" grep -q \
+    "big/articles: error: cannot write the file of seeds/.*: File too large" \
+    "$tmp/err"
+check "... and no temporary file is left" \
+    sh -c "! find '$tmp/big' -name '*tmp*' | grep -q ."
+
 done_tests html
