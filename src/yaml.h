@@ -1,5 +1,6 @@
-/* The one module that includes <yaml.h>: front matter and config are read
- * here, and the Markdown writer's front matter is emitted here. */
+/* The one module that includes <yaml.h> (yaml.c reads, yaml_emit.c
+ * writes): front matter and config are read here, and the Markdown
+ * writer's front matter is emitted here. */
 #ifndef KS_YAML_H
 #define KS_YAML_H
 

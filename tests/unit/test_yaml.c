@@ -1,7 +1,8 @@
-/* Tests for src/yaml.c: front-matter fields (scalars stay strings, lists
- * flattened, maps dotted), line numbers and error messages, the guards
- * against deep nesting and alias bombs, every YAML front matter of the
- * corpus, and emitting that reads back as the same strings. */
+/* Tests for src/yaml.c and src/yaml_emit.c: front-matter fields (scalars
+ * stay strings, lists flattened, maps dotted), line numbers and error
+ * messages, the guards against deep nesting and alias bombs, every YAML
+ * front matter of the corpus, and emitting that reads back as the same
+ * strings. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
