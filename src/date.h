@@ -7,6 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Offsets beyond this are not real zones (RFC 3339 allows up to ±23:59,
+ * but no zone has ever been more than 14 hours from UTC): the parser
+ * refuses them, the formatters clamp to them. */
+#define KS_DATE_MAX_OFFSET	(18 * 60)
+#define KS_DATE_SECS_PER_DAY	86400
+
 struct ks_date {
 	int64_t	utc;		/* seconds since 1970-01-01T00:00:00Z */
 	int	offset;		/* the original UTC offset, in minutes */
