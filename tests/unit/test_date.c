@@ -1,5 +1,6 @@
 /* Unit tests for src/date.c and src/date_format.c. Every expected epoch
- * was computed independently with GNU date, e.g. `date -u -d '2022-04-08 17:57:45 +0800' +%s`. */
+ * was computed independently with GNU date, e.g.
+ * `date -u -d '2022-04-08 17:57:45 +0800' +%s`. */
 #include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
