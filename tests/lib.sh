@@ -9,3 +9,10 @@ done_tests() { echo "$1: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; }
 KSCONV=${KSCONV:-./ksconv}
 # A valgrind or other wrapper for every run of ksconv, when set.
 run_ksconv() { $KSWRAP "$KSCONV" "$@"; }
+# seeds_twice DIR: a new folder with every seed, then each again under
+# another name (a duplicate that ksconv drops).
+seeds_twice() {
+	mkdir "$1" || return 1
+	cp seeds/* "$1/"
+	for s in seeds/*; do cp "$s" "$1/zz-$(basename "$s")"; done
+}

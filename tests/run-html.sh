@@ -164,9 +164,7 @@ check "index language: a tie goes to the newest article's (en)" \
 # Pages are written on the reading threads before they are named: a
 # duplicate dropped later leaves no temporary behind, and a write that
 # fails names the input whose page it was.
-mkdir "$tmp/dupin"
-cp seeds/* "$tmp/dupin/"
-for s in seeds/*; do cp "$s" "$tmp/dupin/zz-$(basename "$s")"; done
+seeds_twice "$tmp/dupin"
 run_ksconv -j 2 --to html -o "$tmp/dup" "$tmp/dupin" 2>"$tmp/err"
 check "duplicates at -j 2: exit 0" [ $? -eq 0 ]
 check "... one page per article" \
