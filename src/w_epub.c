@@ -379,11 +379,10 @@ part_head(struct part *p)
 static zip_uint64_t
 part_size(struct part *p)
 {
-	size_t tail = wrapped(p) ? strlen(ks_epub_chapter_tail()) : 0;
-
 	if (!p->sized) {
 		part_head(p);
-		p->size = p->head.len + (p->blob ? p->blob->len : 0) + tail;
+		p->size = p->head.len + (p->blob ? p->blob->len : 0) +
+		    (wrapped(p) ? strlen(ks_epub_chapter_tail()) : 0);
 		p->sized = true;
 	}
 	return p->size;
