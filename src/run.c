@@ -252,7 +252,7 @@ ks_run_tasks(size_t n, unsigned jobs, int (*task)(void *ctx, size_t i),
 {
 	struct tasks t = { n, 0, task, ctx, NULL, NULL };
 	pthread_t *threads;
-	unsigned started = 0;
+	size_t started = 0;
 	size_t failed = 0;
 
 	if (jobs <= 1 || n <= 1) {
@@ -263,14 +263,16 @@ ks_run_tasks(size_t n, unsigned jobs, int (*task)(void *ctx, size_t i),
 	}
 	t.rc = ks_xcalloc(n, sizeof(*t.rc));
 	t.msgs = ks_xcalloc(n, sizeof(*t.msgs));
-	threads = ks_xcalloc(jobs, sizeof(*threads));
-	/* This thread takes tasks too: one thread fewer. */
-	for (unsigned k = 0; k + 1 < jobs && k + 1 < n; k++)
+	threads = ks_xcalloc(n, sizeof(*threads));
+	/* A thread per task, even beyond jobs: three tasks of a size on two
+	 * threads leave a core idle while the third runs alone, where three
+	 * threads share both cores to the end. This thread takes tasks too. */
+	for (size_t k = 0; k + 1 < n; k++)
 		if (pthread_create(&threads[started], NULL, task_worker,
 		    &t) == 0)
 			started++;
 	task_worker(&t);
-	for (unsigned k = 0; k < started; k++)
+	for (size_t k = 0; k < started; k++)
 		pthread_join(threads[k], NULL);
 	for (size_t i = 0; i < n; i++) {
 		if (t.msgs[i].len > 0)

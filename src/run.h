@@ -40,8 +40,10 @@ int	ks_run_inputs(const struct ks_inputs *in, const struct ks_settings *s,
 	    ks_run_deliver deliver, void *ctx);
 
 /*
- * Runs task(ctx, i) for every i below n, on up to jobs threads at once
- * (the calling thread among them). The tasks must share nothing; each
+ * Runs task(ctx, i) for every i below n: one after another when jobs is
+ * 1, else each on its own thread (the calling thread among them), all
+ * at once whatever jobs is, for the few long tasks of a run's end to
+ * share the cores to the last. The tasks must share nothing; each
  * one's messages are held and printed in the order of i once all are
  * done, so what a run prints never depends on the threads. Returns how
  * many tasks returned nonzero.
