@@ -515,7 +515,9 @@ def main():
   `--to atom,rss,epub,md` (the writers that exist) in one pass with `-j 1`
   and `-j 2`; outputs go to a fresh folder (written atomically, with
   syncfs) on a tmpfs (`/dev/shm`, when there is one; else `build-bench/`),
-  and pandoc's there too.  On this VM's disk every new file costs 0.03 to
+  and pandoc's there too; the previous run's output is removed, and
+  `sync` run, before the clock starts, so no run pays for another's
+  files.  On this VM's disk every new file costs 0.03 to
   0.5 ms of the disk's own (measured: 10 000 empty files in 0.3 to 5 s, run
   to run), more than the whole conversion of the article: the row "md on
   disk" is `--to md` writing to the disk, for that cost.
