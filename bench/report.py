@@ -517,7 +517,10 @@ def main():
   syncfs) on a tmpfs (`/dev/shm`, when there is one; else `build-bench/`),
   and pandoc's there too; the previous run's output is removed, and
   `sync` run, before the clock starts, so no run pays for another's
-  files.  On this VM's disk every new file costs 0.03 to
+  files.  On the disk (ext4 without a journal here) a new file skips
+  the inodes freed in the last minute, so there each run writes into a
+  folder of its own, removed after the last round, and no run starts
+  within 61 s of a removal.  On this VM's disk every new file costs 0.03 to
   0.5 ms of the disk's own (measured: 10 000 empty files in 0.3 to 5 s, run
   to run), more than the whole conversion of the article: the row "md on
   disk" is `--to md` writing to the disk, for that cost.
