@@ -1,7 +1,7 @@
 /* An EPUB chapter made from its article alone, on a reading thread: its
  * metadata, its body, and when it can be, its whole file deflated (the
  * book's costliest step, spread over the threads this way). No zip here:
- * that is w_epub.c's. */
+ * that is epub_zip.c's. */
 #include "epub_chapter.h"
 
 #include <stdlib.h>

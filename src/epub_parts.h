@@ -1,7 +1,7 @@
 /* The text parts of an EPUB 3 book: package document, navigation
  * document, NCX, cover, title page, stylesheet and each chapter's frame.
  * Pure functions of the book's metadata; packing them into a zip is
- * w_epub.c's job, and only it includes <zip.h>. */
+ * epub_zip.c's job, and only it includes <zip.h>. */
 #ifndef KS_EPUB_PARTS_H
 #define KS_EPUB_PARTS_H
 

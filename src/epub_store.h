@@ -2,7 +2,7 @@
  * of the book: rendered chapter bodies and embedded images, in memory
  * until they pass a limit and then in an unlinked spill file (DESIGN §1,
  * Memory); and the images embedded from data: URLs or fetched with
- * --fetch-images. No zip here: that is w_epub.c's alone. */
+ * --fetch-images. No zip here: that is epub_zip.c's alone. */
 #ifndef KS_EPUB_STORE_H
 #define KS_EPUB_STORE_H
 
