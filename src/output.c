@@ -267,8 +267,16 @@ ks_output_batch_adopt(struct ks_output_batch *b, const char *tmp,
     const char *path)
 {
 	size_t chunk = b->chunk ? b->chunk : KS_OUTPUT_BATCH_CHUNK;
+	struct stat sb;
 	int rc = 0;
 
+	/* rename() would replace a link, not follow it; but a link there
+	 * is not ours to replace either. */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		ks_error(path, 0, "is a symbolic link; not writing through it");
+		unlink(tmp);
+		return -1;
+	}
 	if (b->len == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
 		b->at = ks_xrealloc(b->at, b->cap * sizeof(*b->at));

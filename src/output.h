@@ -62,7 +62,8 @@ char	*ks_output_temp_in(const char *folder, const char *of,
 	    const char *data, size_t len);
 /* Takes tmp, a temporary of ks_output_temp_in, as the file path; from
  * here on the batch renames or removes it. Renames a few earlier ones
- * into place, as ks_output_batch_write. Returns 0, or -1 after reporting
+ * into place, as ks_output_batch_write. A symbolic link at path is not
+ * replaced: tmp is removed. Returns 0, or -1 after reporting that link or
  * an earlier file that could not be renamed. */
 int	ks_output_batch_adopt(struct ks_output_batch *b, const char *tmp,
 	    const char *path);

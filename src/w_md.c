@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -188,24 +187,14 @@ md_add(void *state, const struct ks_article *a, void *part)
 	struct ks_buf path = KS_BUF_INIT;
 	char prefix[16];
 	const char *slug;
-	struct stat sb;
-	int rc = -1;
+	int rc;
 
 	if (part == NULL)
 		return -1;	/* prepare reported it */
 	slug = ks_wu_slug(&st->slugs, ks_wu_date_prefix(a, prefix), a->title);
 	ks_buf_printf(&path, "%s/%s.md", st->folder, slug);
-	/* rename() would replace a link, not follow it; but a link there
-	 * is not ours to replace either. */
-	if (lstat(ks_buf_cstr(&path), &sb) == 0 && S_ISLNK(sb.st_mode)) {
-		ks_error(ks_buf_cstr(&path), 0, "is a symbolic link; "
-		    "not writing through it");
-		md_free_part(part);
-		goto out;
-	}
 	rc = ks_output_batch_adopt(&st->out, part, ks_buf_cstr(&path));
 	free(part);
-out:
 	ks_buf_free(&path);
 	return rc;
 }

@@ -180,4 +180,20 @@ check "... reported with the input it came from" grep -q \
 check "... and no temporary file is left" \
     sh -c "! find '$tmp/big' -name '*tmp*' | grep -q ."
 
+# A symbolic link where a page goes is not replaced, as in the Markdown
+# writer: the other pages and the index are still written.
+mkdir -p "$tmp/sym/articles"
+: >"$tmp/symtarget"
+ln -s "$tmp/symtarget" "$tmp/sym/articles/same-title.html"
+run_ksconv --to html -o "$tmp/sym" "$tmp/in" 2>"$tmp/err"
+check "a symbolic link in the way of a page: exit 2" [ $? -eq 2 ]
+check "... reported by its path" grep -q \
+    "sym/articles/same-title.html: error: is a symbolic link" "$tmp/err"
+check "... still a link, its target untouched" \
+    sh -c "[ -L '$tmp/sym/articles/same-title.html' ] && [ ! -s '$tmp/symtarget' ]"
+check "... the other pages and the index written" sh -c \
+    "grep -q Second '$tmp/sym/articles/same-title-2.html' && [ -f '$tmp/sym/index.html' ]"
+check "... and no temporary file is left" \
+    sh -c "! find '$tmp/sym' -name '*tmp*' | grep -q ."
+
 done_tests html
