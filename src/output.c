@@ -145,6 +145,13 @@ ks_output_temp_in(const char *folder, const char *of, const char *data,
 	return tmp;
 }
 
+void
+ks_output_temp_discard(void *tmp)
+{
+	unlink(tmp);
+	free(tmp);
+}
+
 int
 ks_output_write(const char *path, const char *data, size_t len)
 {

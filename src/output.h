@@ -60,6 +60,10 @@ int	ks_output_batch_write(struct ks_output_batch *b, const char *path,
  */
 char	*ks_output_temp_in(const char *folder, const char *of,
 	    const char *data, size_t len);
+/* Removes a temporary of ks_output_temp_in that no batch adopted, and
+ * frees its path: the free_part of a writer whose parts are such
+ * temporaries (void *, to be one). */
+void	ks_output_temp_discard(void *tmp);
 /* Takes tmp, a temporary of ks_output_temp_in, as the file path; from
  * here on the batch renames or removes it. Renames a few earlier ones
  * into place, as ks_output_batch_write. A symbolic link at path is not

@@ -4,7 +4,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -490,14 +489,6 @@ html_prepare(const void *state, const struct ks_settings *s,
 	return tmp;
 }
 
-/* A part add() never took: its temporary goes. */
-static void
-html_free_part(void *part)
-{
-	unlink(part);
-	free(part);
-}
-
 /* Names the page (names depend on the articles before), hands its
  * temporary to the batch and keeps what the index needs. */
 static int
@@ -747,7 +738,7 @@ const struct ks_writer_class ks_writer_html = {
 	.to_stdout = false,
 	.begin = html_begin,
 	.prepare = html_prepare,
-	.free_part = html_free_part,
+	.free_part = ks_output_temp_discard,	/* one add() never took */
 	.add = html_add,
 	.finish = html_finish,
 	.free = html_free,

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -170,14 +169,6 @@ out:
 	return tmp;
 }
 
-/* A part add() never took: its temporary goes. */
-static void
-md_free_part(void *part)
-{
-	unlink(part);
-	free(part);
-}
-
 /* Names the file (names depend on the articles before) and hands its
  * temporary to the batch. */
 static int
@@ -234,7 +225,7 @@ const struct ks_writer_class ks_writer_md = {
 	.to_stdout = false,
 	.begin = md_begin,
 	.prepare = md_prepare,
-	.free_part = md_free_part,
+	.free_part = ks_output_temp_discard,	/* one add() never took */
 	.add = md_add,
 	.finish = md_finish,
 	.free = md_free,
