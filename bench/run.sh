@@ -21,7 +21,8 @@
 #   BENCH_PANDOC_MAX     the largest N pandoc gets (default 10000)
 #   BENCH_PANDOC_TIMEOUT seconds before pandoc is stopped (default 600)
 #   BENCH_REPEAT         runs of each ksconv and floor command, the median
-#                        kept (default 9 for N <= 1000, else 3)
+#                        kept (default 9 for N <= 1000, 5 to 10000, else
+#                        3); every run is in RESULTS.rounds
 #   BENCH_KEEP=1         keep the rows of sizes not run now
 #   BENCH_FORMATS        the formats run alone (default: all but tree);
 #                        the one-pass run takes atom, rss, epub, md of these
@@ -49,6 +50,7 @@ SIZES=${BENCH_N:-1000 10000 100000}
 PANDOC_MAX=${BENCH_PANDOC_MAX:-10000}
 PANDOC_TIMEOUT=${BENCH_PANDOC_TIMEOUT:-600}
 RESULTS=${BENCH_RESULTS:-$B/results.tsv}
+ROUNDS=$RESULTS.rounds
 MD=${BENCH_MD:-BENCHMARKS.md}
 PLOT=${BENCH_PLOT:-bench/plot.png}
 PY=/usr/bin/python3
@@ -91,11 +93,12 @@ mkdir -p "$B/log" "$(dirname "$RESULTS")" "$BENCH_OUT" "$BENCH_IN"
 # A copy: the binary may be rebuilt while the benchmark runs.
 cp "$KSCONV" "$B/ksconv" || die "cannot copy $KSCONV"
 KSCONV=$B/ksconv
-# RESULTS.when says when each size ran, and with which binary.
+# RESULTS.when says when each size ran, and with which binary; ROUNDS
+# holds every run, round by round.
 if [ "${BENCH_KEEP:-0}" = 1 ] && [ -f "$RESULTS" ]; then
-	touch "$RESULTS.when"
+	touch "$RESULTS.when" "$ROUNDS"
 	for n in $SIZES; do
-		for f in "$RESULTS" "$RESULTS.when"; do
+		for f in "$RESULTS" "$RESULTS.when" "$ROUNDS"; do
 			awk -F '\t' -v n="$n" '$1 != n' "$f" >"$f.tmp"
 			mv "$f.tmp" "$f"
 		done
@@ -103,6 +106,7 @@ if [ "${BENCH_KEEP:-0}" = 1 ] && [ -f "$RESULTS" ]; then
 else
 	: >"$RESULTS"
 	: >"$RESULTS.when"
+	: >"$ROUNDS"
 fi
 
 # The output on the disk ("md on disk"). This VM's disk is ext4 without
@@ -144,7 +148,8 @@ add() {
 # run_once IDX NAME OUTDIR CMD: one timed run of the IDX-th command, its
 # line "SECONDS PEAK-RSS-KB CPU-SECONDS OTHERS STATUS" appended to
 # $B/runs.IDX, where OTHERS is how many cores other processes kept busy
-# meanwhile (from /proc/stat): the benchmark's noise.
+# meanwhile (from /proc/stat): the benchmark's noise.  The same line goes
+# to ROUNDS after "N NAME ROUND", for ratios taken round by round.
 run_once() {
 	idx=$1 name=$2 out=$3
 	shift 3
@@ -178,6 +183,8 @@ run_once() {
 	others=$(awk "BEGIN { o = (($busy1 - $busy0) / $HZ - $c) / \
 	    ($t > 0 ? $t : 1); printf \"%.2f\", o < 0 ? 0 : o }")
 	echo "$t $m $c $others $st" >>"$B/runs.$idx"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$r" "$t" \
+	    "$m" "$c" "$others" "$st" >>"$ROUNDS"
 }
 
 # measure_all N BYTES REPS: runs the listed commands in REPS rounds and
@@ -245,8 +252,9 @@ for n in $SIZES; do
 	hbytes=$(awk '$1 == "pandoc_bytes" { print $2 }' "$D/info")
 	# Three at 100 000 too: one run there was the noisiest figure of a
 	# report (this VM's speed drifts by a quarter from minute to minute).
+	# Five at 10 000, where a slow spell of a minute spans a round.
 	reps=${BENCH_REPEAT:-$(if [ "$n" -le 1000 ]; then echo 9;
-	    else echo 3; fi)}
+	    elif [ "$n" -le 10000 ]; then echo 5; else echo 3; fi)}
 	tr '\n' '\0' <"$D/files.txt" | xargs -0 cat >/dev/null	# warm cache
 	O=$BENCH_OUT/$n
 	# $K is split into words on purpose (no spaces in KSCONV).
