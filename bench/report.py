@@ -367,7 +367,8 @@ class Report:
 					   r["status"] == "ok" else "DIFFER"))
 				oks.append(r["status"] == "ok")
 		out.append(("outputs byte-identical for `-j 1` and `-j 2` "
-			    "(here: the one-pass outputs, `diff -r`)",
+			    "(here: the one-pass outputs of the last round, "
+			    "every file by its SHA-256)",
 			    "; ".join(got) or "—", verdict(oks)))
 		return out
 
@@ -574,9 +575,12 @@ def main():
   `--to atom,rss,epub,md` (the writers that exist) in one pass with `-j 1`
   and `-j 2`; outputs go to a fresh folder (written atomically, with
   syncfs) on a tmpfs (`/dev/shm`, when there is one; else `build-bench/`),
-  and pandoc's there too; the previous run's output is removed, and
-  `sync` run, before the clock starts, so no run pays for another's
-  files.  On the disk (ext4 without a journal here) a new file skips
+  and pandoc's there too; `sync` runs before the clock starts, so no
+  run pays for another's files, and each run's output is removed as soon
+  as it ends: this VM's memory beyond what it has lately used comes from
+  the host at a cost, and with every row's last output kept on the tmpfs
+  (8 GB at 100 000) the one pass spent 10 to 14 s in the kernel writing
+  its files instead of 5, more at `-j 2` than at `-j 1`.  On the disk (ext4 without a journal here) a new file skips
   the inodes freed in the last minute, so there each run writes into a
   folder of its own, removed after the last round, and no run starts
   within 61 s of a removal.  On this VM's disk every new file costs 0.03 to
