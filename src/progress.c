@@ -1,7 +1,6 @@
 /* The progress bar: done/total, articles per second, time left. */
 #include "progress.h"
 
-#include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +18,7 @@ now(void)
 void
 ks_progress_start(struct ks_progress *p, size_t total, bool quiet)
 {
+	p->out = stderr;
 	p->enabled = !quiet && isatty(STDERR_FILENO);
 	p->shown = false;
 	p->total = total;
@@ -40,10 +40,10 @@ ks_progress_update(struct ks_progress *p, size_t done)
 	rate = (double)done / (t - p->start);
 	left = rate > 0 ? (double)(p->total - done) / rate : 0;
 	fill = done * BAR_WIDTH / p->total;
-	fprintf(stderr, "\r[%.*s%*s] %zu/%zu articles, %.0f/s, %.0fs left\033[K",
+	fprintf(p->out, "\r[%.*s%*s] %zu/%zu articles, %.0f/s, %.0fs left\033[K",
 	    (int)fill, "##############################",
 	    (int)(BAR_WIDTH - fill), "", done, p->total, rate, left);
-	fflush(stderr);
+	fflush(p->out);
 	p->shown = true;
 }
 
@@ -51,8 +51,8 @@ void
 ks_progress_clear(struct ks_progress *p)
 {
 	if (p->shown) {
-		fputs("\r\033[K", stderr);
-		fflush(stderr);
+		fputs("\r\033[K", p->out);
+		fflush(p->out);
 		p->shown = false;
 	}
 }

@@ -5,8 +5,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct ks_progress {
+	FILE	*out;		/* stderr */
 	bool	enabled;	/* stderr is a terminal and not quiet */
 	bool	shown;		/* a bar is on the screen now */
 	size_t	total;

@@ -3,7 +3,8 @@
 # config and options, standard input, --check.
 . tests/lib.sh
 tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
+srv_pid=
+trap 'rm -rf "$tmp"; [ -z "$srv_pid" ] || kill "$srv_pid" 2>/dev/null' EXIT
 
 "$KSCONV" --help >"$tmp/out" 2>&1
 check "--help exits 0 and shows the usage" grep -q '^usage: ksconv' "$tmp/out"
@@ -98,4 +99,77 @@ check "-j 3 writes the same bytes as -j 1" cmp -s "$tmp/j1" "$tmp/j3"
 check "-j 3 prints the same messages in the same order" cmp -s "$tmp/j1.err" "$tmp/j3.err"
 run_ksconv -j 0 --to tree seeds/ >/dev/null 2>&1
 check "-j 0 is exit 2" [ $? -eq 2 ]
+
+# The progress bar: on a terminal (script(1) gives ksconv one), once a run
+# is past its first second; never with -q, never into a file.  The run is
+# made slow by a server that takes 0.4 s per picture, one for each of four
+# articles, fetched as the book gets them.
+if "$KSCONV" --help | grep -q -- '--fetch-images' &&
+    command -v script >/dev/null 2>&1; then
+	/usr/bin/python3 - "$tmp/port" <<'EOF' &
+import http.server, os, struct, sys, threading, time, zlib
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + \
+        struct.pack('>I', zlib.crc32(kind + data))
+PNG = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 1, 1,
+    8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(b'\0\xff\0\0')) + \
+    chunk(b'IEND', b'')
+class Slow(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        time.sleep(0.4)
+        self.send_response(200)
+        self.send_header('Content-Type', 'image/png')
+        self.send_header('Content-Length', str(len(PNG)))
+        self.end_headers()
+        self.wfile.write(PNG)
+    def log_message(self, *args):
+        pass
+srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Slow)
+open(sys.argv[1] + '.tmp', 'w').write(str(srv.server_address[1]))
+os.rename(sys.argv[1] + '.tmp', sys.argv[1])
+threading.Timer(120, srv.shutdown).start()
+srv.serve_forever()
+EOF
+	srv_pid=$!
+	i=0
+	while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	port=$(cat "$tmp/port" 2>/dev/null)
+	mkdir "$tmp/slow"
+	for i in 1 2 3 4; do
+		printf -- '---\ntitle: Slow %s\ndate: 2022-01-0%sT00:00:00Z\n---\n' \
+		    "$i" "$i" >"$tmp/slow/a$i.md"
+		printf 'A picture ![p%s](http://127.0.0.1:%s/p%s.png).\n' \
+		    "$i" "$port" "$i" >>"$tmp/slow/a$i.md"
+	done
+	export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+	# Each run has an empty cache, so each waits for the pictures.
+	slow="--to epub --images embed --fetch-images -j 1 --title Slow"
+	XDG_CACHE_HOME=$tmp/c1 script -qec \
+	    "'$KSCONV' $slow -o '$tmp/tty.epub' '$tmp/slow'" \
+	    /dev/null </dev/null >"$tmp/tty.out" 2>&1
+	check "progress: on a terminal, a run of over a second shows the bar" \
+	    grep -q '\] [34]/4 articles, [0-9]*/s, [0-9]*s left' "$tmp/tty.out"
+	check "progress: its last drawing says 4/4" sh -c \
+	    "tr '\r' '\n' <'$tmp/tty.out' | grep -a 'articles, ' | tail -n 1 |
+	    grep -q '^\[#*\] 4/4 articles, '"
+	check "progress: the bar is erased at the end" sh -c \
+	    "tail -c 4 '$tmp/tty.out' | od -An -c | tr -d ' ' | grep -qx '\\\\r033\\[K'"
+	check "progress: the book is written" test -s "$tmp/tty.epub"
+	XDG_CACHE_HOME=$tmp/c2 script -qec \
+	    "'$KSCONV' -q $slow -o '$tmp/q.epub' '$tmp/slow'" \
+	    /dev/null </dev/null >"$tmp/q.out" 2>&1
+	check "progress: none with -q" sh -c "! grep -q 'articles, ' '$tmp/q.out'"
+	check "progress: -q writes the same book" cmp -s "$tmp/tty.epub" "$tmp/q.epub"
+	# shellcheck disable=SC2086
+	XDG_CACHE_HOME=$tmp/c3 "$KSCONV" $slow -o "$tmp/file.epub" "$tmp/slow" \
+	    2>"$tmp/file.err"
+	check "progress: none when standard error is a file" \
+	    sh -c "! grep -q 'articles, ' '$tmp/file.err'"
+	kill "$srv_pid" 2>/dev/null
+	wait "$srv_pid" 2>/dev/null
+	srv_pid=
+fi
 done_tests cli
