@@ -16,3 +16,18 @@ seeds_twice() {
 	cp seeds/* "$1/"
 	for s in seeds/*; do cp "$s" "$1/zz-$(basename "$s")"; done
 }
+
+# start_httpd DIR [DELAY]: tests/httpd.py serving DIR on 127.0.0.1 in the
+# background, DELAY seconds before each answer; sets srv_pid, and port
+# (empty when it is not listening within ten seconds).
+start_httpd() {
+	rm -f "$tmp/port"
+	/usr/bin/python3 tests/httpd.py "$1" "$tmp/port" "${2:-0}" &
+	srv_pid=$!
+	_i=0
+	while [ ! -s "$tmp/port" ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	port=$(cat "$tmp/port" 2>/dev/null)
+}

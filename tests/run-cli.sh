@@ -103,40 +103,15 @@ check "-j 0 is exit 2" [ $? -eq 2 ]
 # The progress bar: on a terminal (script(1) gives ksconv one), once a run
 # is past its first second; never with -q, never into a file.  The run is
 # made slow by a server that takes 0.4 s per picture, one for each of four
-# articles, fetched as the book gets them.
+# articles, fetched as the book gets them (one thread: -j 1).
 if "$KSCONV" --help | grep -q -- '--fetch-images' &&
     command -v script >/dev/null 2>&1; then
-	/usr/bin/python3 - "$tmp/port" <<'EOF' &
-import http.server, os, struct, sys, threading, time, zlib
-def chunk(kind, data):
-    return struct.pack('>I', len(data)) + kind + data + \
-        struct.pack('>I', zlib.crc32(kind + data))
-PNG = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 1, 1,
-    8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(b'\0\xff\0\0')) + \
-    chunk(b'IEND', b'')
-class Slow(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        time.sleep(0.4)
-        self.send_response(200)
-        self.send_header('Content-Type', 'image/png')
-        self.send_header('Content-Length', str(len(PNG)))
-        self.end_headers()
-        self.wfile.write(PNG)
-    def log_message(self, *args):
-        pass
-srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Slow)
-open(sys.argv[1] + '.tmp', 'w').write(str(srv.server_address[1]))
-os.rename(sys.argv[1] + '.tmp', sys.argv[1])
-threading.Timer(120, srv.shutdown).start()
-srv.serve_forever()
-EOF
-	srv_pid=$!
-	i=0
-	while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	port=$(cat "$tmp/port" 2>/dev/null)
+	mkdir "$tmp/www"
+	# A 1x1 PNG.
+	echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' |
+	    base64 -d >"$tmp/www/p.png"
+	for i in 1 2 3 4; do cp "$tmp/www/p.png" "$tmp/www/p$i.png"; done
+	start_httpd "$tmp/www" 0.4
 	mkdir "$tmp/slow"
 	for i in 1 2 3 4; do
 		printf -- '---\ntitle: Slow %s\ndate: 2022-01-0%sT00:00:00Z\n---\n' \

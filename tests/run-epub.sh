@@ -541,29 +541,14 @@ else
 	echo "run-epub: SKIP --vertical (not on the command line yet)" >&2
 fi
 if "$KSCONV" --help | grep -q -- '--fetch-images'; then
-	# A server on 127.0.0.1, a free port, a few files; it stops by itself
-	# after two minutes and is killed at the end in any case.
+	# A server on 127.0.0.1 (tests/httpd.py) with a few files; it is
+	# killed at the end in any case.
 	mkdir "$tmp/www"
 	cp "$tmp/dot.png" "$tmp/www/dot.png"
 	printf '<html><body>not an image</body></html>\n' >"$tmp/www/fake.png"
 	printf '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n' >"$tmp/www/pic.svg"
 	{ printf '\211PNG\r\n\032\n'; head -c 11000000 /dev/zero; } >"$tmp/www/huge.png"
-	$PY - "$tmp/www" "$tmp/port" <<'EOF' &
-import functools, http.server, os, sys, threading
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-H = functools.partial(Quiet, directory=sys.argv[1])
-srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), H)
-srv.handle_error = lambda *args: None	# ksconv hangs up on huge.png
-open(sys.argv[2] + '.tmp', 'w').write(str(srv.server_address[1]))
-os.rename(sys.argv[2] + '.tmp', sys.argv[2])
-threading.Timer(120, srv.shutdown).start()
-srv.serve_forever()
-EOF
-	srv_pid=$!
-	i=0; while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	port=$(cat "$tmp/port" 2>/dev/null)
+	start_httpd "$tmp/www"
 	U=http://127.0.0.1:$port
 	mkdir "$tmp/net"
 	cat >"$tmp/net/net.md" <<EOF
