@@ -252,7 +252,8 @@ class Report:
 				each = self.paired(n, j1, j2)
 				if each:
 					got.append("N=%d: %.2f× (rounds: %s; "
-						   "medians: %.2f×)" %
+						   "ratio of the medians: "
+						   "%.2f×)" %
 						   (n, median(each), " ".join(
 						    "%.2f" % y for y in each), x))
 					oks.append(median(each) >= 1.7)
@@ -580,8 +581,9 @@ def main():
   as it ends: this VM's memory beyond what it has lately used comes from
   the host at a cost, and with every row's last output kept on the tmpfs
   (8 GB at 100 000) the one pass spent 10 to 14 s in the kernel writing
-  its files instead of 5, more at `-j 2` than at `-j 1`.  On the disk (ext4 without a journal here) a new file skips
-  the inodes freed in the last minute, so there each run writes into a
+  its files instead of 5, more at `-j 2` than at `-j 1`.  On the disk
+  (ext4 without a journal here) a new file skips the inodes freed in the
+  last minute, so there each run writes into a
   folder of its own, removed after the last round, and no run starts
   within 61 s of a removal.  On this VM's disk every new file costs 0.03 to
   0.5 ms of the disk's own (measured: 10 000 empty files in 0.3 to 5 s, run
