@@ -72,6 +72,7 @@ has_input_extension(const char *name)
  * systems that do not say). */
 struct entry {
 	char		*name;
+	ino_t		 ino;
 	unsigned char	 type;
 };
 
@@ -141,6 +142,27 @@ kind_of(const char *path, unsigned char type)
 }
 
 /*
+ * Is path, of kind k and with the inode number ino from readdir(), one of
+ * the paths left out? A folder is looked up; a file only when its number
+ * is one of theirs, so a walk still costs no stat() per file.
+ */
+static bool
+left_out(const struct ks_inputs *in, const char *path, int k, ino_t ino)
+{
+	struct stat st;
+	bool maybe = k == 'd';
+
+	for (size_t i = 0; i < in->nskip && !maybe; i++)
+		maybe = in->skip[i].ino == ino;
+	if (!maybe || stat(path, &st) != 0)
+		return false;
+	for (size_t i = 0; i < in->nskip; i++)
+		if (in->skip[i].dev == st.st_dev && in->skip[i].ino == st.st_ino)
+			return true;
+	return false;
+}
+
+/*
  * Walks dir; rel is its path relative to the input folder ("" at the top).
  * depth bounds symlink-free recursion against absurd trees.
  */
@@ -169,6 +191,7 @@ walk(struct ks_inputs *in, const char *dir, const char *rel, int depth)
 			names = ks_xrealloc(names, cap * sizeof(*names));
 		}
 		names[n].name = ks_xstrdup(e->d_name);
+		names[n].ino = e->d_ino;
 		names[n++].type = e->d_type;
 	}
 	closedir(d);
@@ -178,8 +201,12 @@ walk(struct ks_inputs *in, const char *dir, const char *rel, int depth)
 		const char *name = names[i].name;
 		char *path = join(dir, name);
 		char *key = rel[0] ? join(rel, name) : ks_xstrdup(name);
+		int k = kind_of(path, names[i].type);
 
-		switch (kind_of(path, names[i].type)) {
+		if (k != 0 && in->nskip > 0 &&
+		    left_out(in, path, k, names[i].ino))
+			k = 0;
+		switch (k) {
 		case 'd':
 			if (walk(in, path, key, depth + 1) != 0)
 				rc = -1;
@@ -241,6 +268,18 @@ ks_inputs_add(struct ks_inputs *in, const char *arg)
 }
 
 void
+ks_inputs_leave_out(struct ks_inputs *in, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return;
+	in->skip = ks_xrealloc(in->skip, (in->nskip + 1) * sizeof(*in->skip));
+	in->skip[in->nskip].dev = st.st_dev;
+	in->skip[in->nskip++].ino = st.st_ino;
+}
+
+void
 ks_inputs_free(struct ks_inputs *in)
 {
 	for (size_t i = 0; i < in->len; i++) {
@@ -248,6 +287,7 @@ ks_inputs_free(struct ks_inputs *in)
 	}
 	free(in->v);
 	free(in->first_folder);
+	free(in->skip);
 	memset(in, 0, sizeof(*in));
 }
 

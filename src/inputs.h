@@ -4,6 +4,7 @@
 #define KS_INPUTS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "buf.h"
 
@@ -14,14 +15,21 @@ struct ks_input {
 				 * folder (in path's block, freed with it) */
 };
 
+struct ks_file_id {
+	dev_t		 dev;
+	ino_t		 ino;
+};
+
 struct ks_inputs {
 	struct ks_input	*v;
 	size_t		 len;
 	size_t		 cap;
 	char		*first_folder;	/* name of the first folder given */
+	struct ks_file_id *skip;	/* left out of every folder walked */
+	size_t		 nskip;
 };
 
-#define KS_INPUTS_INIT { NULL, 0, 0, NULL }
+#define KS_INPUTS_INIT { NULL, 0, 0, NULL, NULL, 0 }
 
 /*
  * Adds arg: a file (read whatever its name), a folder (walked for .md,
@@ -30,6 +38,11 @@ struct ks_inputs {
  * argument that does not exist or cannot be listed.
  */
 int	ks_inputs_add(struct ks_inputs *in, const char *arg);
+/*
+ * Leaves path (a file or folder, when it exists) out of the folders walked
+ * by later ks_inputs_add() calls; named as an argument, it is still read.
+ */
+void	ks_inputs_leave_out(struct ks_inputs *in, const char *path);
 void	ks_inputs_free(struct ks_inputs *in);
 
 /*

@@ -376,6 +376,33 @@ output_is_input(const char *output, const struct ks_inputs *in)
 	return false;
 }
 
+/*
+ * What this run will write, left out of the folders it reads: an archive
+ * converted in place (-o out inside the input folder) must not read the
+ * last run's pages, Markdown files and index back as articles.
+ */
+static void
+leave_out_outputs(const struct cli *c, struct ks_inputs *in)
+{
+	struct ks_buf b = KS_BUF_INIT;
+
+	if (c->output != NULL && strcmp(c->output, "-") != 0)
+		ks_inputs_leave_out(in, c->output);
+	for (size_t i = 0; i < c->nformats; i++) {
+		char *path = output_path(c, c->formats[i]);
+
+		if (strcmp(path, "-") != 0) {
+			ks_inputs_leave_out(in, path);
+			/* The HTML writer's pages, beside its index. */
+			ks_buf_clear(&b);
+			ks_buf_printf(&b, "%s/articles", path);
+			ks_inputs_leave_out(in, b.ptr);
+		}
+		free(path);
+	}
+	ks_buf_free(&b);
+}
+
 /* Starts every writer. Returns 0, or -1 after reporting. */
 static int
 begin_writers(struct cli *c, const struct ks_inputs *in,
@@ -552,6 +579,7 @@ main(int argc, char **argv)
 		status = EXIT_FATAL;
 		goto out;
 	}
+	leave_out_outputs(&c, &in);
 	for (int i = optind; i < argc; i++)
 		if (ks_inputs_add(&in, argv[i]) != 0)
 			status = EXIT_INPUT;

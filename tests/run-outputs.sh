@@ -78,4 +78,39 @@ for mask in 027 022; do
 	check "umask $mask: every file is mode $want (got $modes)" \
 	    [ "$modes" = "$want " ]
 done
+
+# An archive converted in place: the output folder inside the input folder
+# is not read back as articles on the next run (it grew by the index and
+# a copy of every page each time), and the run does not refuse to replace
+# its own index.
+n_seeds=$(ls seeds | wc -l)
+for a in arch1 arch2 arch3; do
+	mkdir "$tmp/$a" && cp seeds/* "$tmp/$a/"
+done
+# Run from inside the archive, as its owner would.
+KSCONV=$(cd "$(dirname "$KSCONV")" && pwd)/$(basename "$KSCONV")
+for r in 1 2 3; do
+	(cd "$tmp/arch1" && run_ksconv -q --to html -o out .)
+	check "html -o out inside the input, run $r: exit 0" [ $? -eq 0 ]
+	check "html -o out inside the input, run $r: $n_seeds pages" \
+	    [ "$(ls "$tmp/arch1/out/articles" | wc -l)" -eq "$n_seeds" ]
+done
+for r in 1 2; do
+	(cd "$tmp/arch2" && run_ksconv -q --to atom,html,md,tree -o site .)
+	check "several formats -o site inside the input, run $r: exit 0" [ $? -eq 0 ]
+	check "... run $r: $n_seeds Markdown files" \
+	    [ "$(ls "$tmp/arch2/site/md" | wc -l)" -eq "$n_seeds" ]
+	check "... run $r: $n_seeds articles in the tree" \
+	    [ "$(grep -c '^article ' "$tmp/arch2/site/tree.txt")" -eq "$n_seeds" ]
+done
+(cd "$tmp/arch3" && run_ksconv -q --to tree -o tree.txt . &&
+    run_ksconv -q --to tree -o tree.txt .)
+check "a tree.txt written into the input folder: the next run exits 0" \
+    [ $? -eq 0 ]
+check "... and does not read it as an article" \
+    [ "$(grep -c '^article ' "$tmp/arch3/tree.txt")" -eq "$n_seeds" ]
+run_ksconv -q --to tree -o "$tmp/t2.txt" "$tmp/arch3/tree.txt" "$tmp/arch3" \
+    2>/dev/null
+check "... but named as an input, it is read" \
+    [ "$(grep -c '^article ' "$tmp/t2.txt")" -eq "$((n_seeds + 1))" ]
 done_tests outputs
