@@ -438,6 +438,7 @@ struct delivery {
 	const struct ks_inputs		*in;
 	struct ks_seen			 seen;	/* text hashes */
 	struct ks_seen			 ids;	/* hashes of the ids given */
+	size_t				 kept;	/* articles handed to writers */
 };
 
 /*
@@ -494,6 +495,8 @@ deliver(void *ctx, size_t input, struct ks_article *a, void *prepared)
 	    ks_seen_hash(a->id), path)) != NULL)
 		ks_warn(a->path, 0, "the same id as %s (%s): feed readers "
 		    "show only one of them", other, a->id);
+	if (first == NULL)
+		d->kept++;
 	for (size_t i = 0; i < d->nruns; i++) {
 		const struct ks_writer_class *cls = d->runs[i].cls;
 		void *part = parts ? parts[i] : NULL;
@@ -549,7 +552,7 @@ main(int argc, char **argv)
 {
 	struct cli c;
 	struct ks_inputs in = KS_INPUTS_INIT;
-	struct delivery d = { NULL, 0, NULL, NULL, KS_SEEN_INIT, KS_SEEN_INIT };
+	struct delivery d = { NULL, 0, NULL, NULL, KS_SEEN_INIT, KS_SEEN_INIT, 0 };
 	struct writer_run runs[MAX_FORMATS];
 	int status = EXIT_OK, rc;
 
@@ -583,6 +586,9 @@ main(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (ks_inputs_add(&in, argv[i]) != 0)
 			status = EXIT_INPUT;
+	if (in.len == 0 && status == EXIT_OK)
+		ks_warn(NULL, 0, "no input files found (folders are read for "
+		    ".md, .markdown, .html, .htm, .txt and .text files)");
 	if (resolve_settings(&c, &in) != 0 || begin_writers(&c, &in, runs) != 0) {
 		status = EXIT_FATAL;
 		goto out;
@@ -594,6 +600,12 @@ main(int argc, char **argv)
 	rc = ks_run_inputs(&in, &c.s, &c.run, prepare, deliver, &d);
 	if (rc > status)
 		status = rc;
+	/* A typo in the input path must not replace the last good outputs
+	 * with empty ones. */
+	if (d.kept == 0 && status != EXIT_OK && c.nformats > 0) {
+		ks_error(NULL, 0, "no article could be read; nothing written");
+		goto out;
+	}
 	if (ks_run_tasks(c.nformats, c.run.jobs, finish_writer, runs) > 0)
 		status = EXIT_FATAL;
 out:

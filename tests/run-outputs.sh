@@ -113,4 +113,23 @@ run_ksconv -q --to tree -o "$tmp/t2.txt" "$tmp/arch3/tree.txt" "$tmp/arch3" \
     2>/dev/null
 check "... but named as an input, it is read" \
     [ "$(grep -c '^article ' "$tmp/t2.txt")" -eq "$((n_seeds + 1))" ]
+
+# When no article at all could be read, the outputs of the last good run
+# stay as they were: a typo in the input path replaced a feed of every
+# article with an empty one.
+run_ksconv -q --to atom,md -o "$tmp/good" seeds/
+cp "$tmp/good/feed.atom" "$tmp/good.atom"
+run_ksconv -q --to atom,md -o "$tmp/good" seeds-typo/ 2>"$tmp/err"
+check "no input could be read: exit 1" [ $? -eq 1 ]
+check "... the feed is untouched" cmp -s "$tmp/good/feed.atom" "$tmp/good.atom"
+check "... the Markdown files are untouched" \
+    [ "$(ls "$tmp/good/md" | wc -l)" -eq "$n_seeds" ]
+check "... and it says so" grep -q "^ksconv: error: no article could be read; nothing written" "$tmp/err"
+run_ksconv -q --max-size 10 --to atom -o "$tmp/good/feed.atom" seeds/ 2>"$tmp/err"
+check "every input over --max-size: exit 1, the feed untouched" \
+    sh -c "[ $? -eq 1 ] && cmp -s '$tmp/good/feed.atom' '$tmp/good.atom'"
+mkdir "$tmp/empty"
+run_ksconv --to atom -o "$tmp/empty.atom" "$tmp/empty" 2>"$tmp/err"
+check "an empty input folder: exit 0" [ $? -eq 0 ]
+check "... with a warning" grep -q "^ksconv: warning: no input files found" "$tmp/err"
 done_tests outputs
