@@ -422,6 +422,12 @@ begin_writers(struct cli *c, const struct ks_inputs *in,
 		runs[i].output = output_path(c, c->formats[i]);
 		if (output_is_input(runs[i].output, in))
 			return -1;
+		/* A folder format's -o may well be a link to where the site
+		 * is served; a file's is not replaced (nor are the files a
+		 * folder format writes: ks_output_batch_adopt). */
+		if (!runs[i].cls->folder && strcmp(runs[i].output, "-") != 0 &&
+		    ks_output_is_link(runs[i].output))
+			return -1;
 		runs[i].state = runs[i].cls->begin(&c->s, runs[i].output);
 		if (runs[i].state == NULL)
 			return -1;

@@ -269,18 +269,28 @@ ks_output_batch_write(struct ks_output_batch *b, const char *path,
 	return rc;
 }
 
-int
-ks_output_batch_adopt(struct ks_output_batch *b, const char *tmp,
-    const char *path)
+bool
+ks_output_is_link(const char *path)
 {
-	size_t chunk = b->chunk ? b->chunk : KS_OUTPUT_BATCH_CHUNK;
 	struct stat sb;
-	int rc = 0;
 
 	/* rename() would replace a link, not follow it; but a link there
 	 * is not ours to replace either. */
 	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
 		ks_error(path, 0, "is a symbolic link; not writing through it");
+		return true;
+	}
+	return false;
+}
+
+int
+ks_output_batch_adopt(struct ks_output_batch *b, const char *tmp,
+    const char *path)
+{
+	size_t chunk = b->chunk ? b->chunk : KS_OUTPUT_BATCH_CHUNK;
+	int rc = 0;
+
+	if (ks_output_is_link(path)) {
 		unlink(tmp);
 		return -1;
 	}

@@ -45,6 +45,11 @@ struct ks_output_batch {
  * a disk, so one per 4 096 files is lost in the time spent writing them. */
 #define KS_OUTPUT_BATCH_CHUNK	4096
 
+/* Whether path is a symbolic link, after reporting it: an output renamed
+ * over it would replace the link, and the file it points to, which the
+ * user reads, would go stale. */
+bool	ks_output_is_link(const char *path);
+
 /* Writes data to a temporary for path, and renames a few earlier ones
  * into place. Returns 0, or -1 after reporting (no temporary is then left
  * for path; an earlier file that could not be renamed is reported). */

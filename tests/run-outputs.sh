@@ -26,6 +26,21 @@ for f in $formats; do
 	run_ksconv --to "$f" -o "$tmp/missing/parent/$f.out" seeds/ >/dev/null 2>"$tmp/err"
 	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
 	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
+	# A link at the output is not replaced, as the Markdown and HTML
+	# writers do not replace one: the file it points to would go stale.
+	# (HTML's -o is a folder, which may well be a link.)
+	[ "$f" = html ] && continue
+	printf 'linked\n' >"$tmp/target"
+	ln -s "$tmp/target" "$tmp/link.$f"
+	run_ksconv --to "$f" --base-url https://example.org/ -o "$tmp/link.$f" \
+	    seeds/ >/dev/null 2>"$tmp/err"
+	check "$f: a symbolic link at -o exits 2" [ $? -eq 2 ]
+	check "$f: ... is still a link to the same file" \
+	    sh -c "[ -L '$tmp/link.$f' ] && grep -qx linked '$tmp/target'"
+	check "$f: ... and says so" grep -q "link.$f: error: is a symbolic link" "$tmp/err"
+	check "$f: ... no temporary file is left" \
+	    sh -c "! ls -a '$tmp' | grep -q 'tmp-'"
+	rm -f "$tmp/link.$f" "$tmp/target"
 done
 # Folder formats: a write that fails mid-run exits 2, leaves no temporary
 # anywhere in the folder, and an old file it could not replace unchanged.
@@ -48,6 +63,14 @@ for f in $formats; do
 	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
 	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
 done
+# A folder format's -o may be a link to the folder where the site is
+# served: it is written through.
+mkdir "$tmp/served"
+ln -s "$tmp/served" "$tmp/served-link"
+run_ksconv -q --to md -o "$tmp/served-link" seeds/
+check "md: -o a link to a folder exits 0 and writes into the folder" \
+    sh -c "[ $? -eq 0 ] && [ -L '$tmp/served-link' ] &&
+    [ \$(ls '$tmp/served' | wc -l) -eq $(ls seeds | wc -l) ]"
 # Writers finish side by side with -j 2 and more; what they say still comes
 # in the order of --to. (stderr goes through a pipe: ulimit -f would cut a
 # file short.)
