@@ -1,5 +1,6 @@
 /* The command line: options and inputs at the edges, then every article
  * read, cleaned and handed to every writer in input order. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -302,11 +304,73 @@ parse_args(struct cli *c, int argc, char **argv)
 }
 
 /* Fills the defaults DESIGN §2 gives for what neither option nor config set. */
+/* Whether s starts with a URI scheme and its colon ("urn:", "https:"). */
+static bool
+has_scheme(const char *s)
+{
+	size_t n = 0;
+
+	if (!isalpha((unsigned char)s[0]))
+		return false;
+	while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' ||
+	    s[n] == '.')
+		n++;
+	return s[n] == ':' && s[n + 1] != '\0';
+}
+
+/*
+ * Refuses the collection's values that would make an invalid feed or book:
+ * an empty title (epubcheck: dc:title must not be empty), an id that is
+ * not an absolute URI (RFC 4287 4.2.6), an address that is not http(s).
+ * Returns 0, or -1 after reporting.
+ */
+static int
+check_settings(const struct ks_settings *s)
+{
+	const struct {
+		const char	*name;
+		const char	*value;
+	} texts[] = {
+		{ "title", s->title }, { "subtitle", s->subtitle },
+		{ "author", s->author }, { "lang", s->lang },
+		{ "id", s->id }, { "base-url", s->base_url },
+	};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		const char *v = texts[i].value;
+
+		if (v != NULL && v[strspn(v, " \t\r\n")] == '\0') {
+			ks_error(NULL, 0, "%s must not be empty", texts[i].name);
+			return -1;
+		}
+	}
+	if (s->id != NULL && (!has_scheme(s->id) || strpbrk(s->id, " \t"))) {
+		ks_error(NULL, 0, "id must be an absolute URI such as "
+		    "urn:uuid:... or https://..., not '%s'", s->id);
+		return -1;
+	}
+	if (s->base_url != NULL) {
+		const char *u = s->base_url, *host;
+
+		host = strncasecmp(u, "https://", 8) == 0 ? u + 8 :
+		    strncasecmp(u, "http://", 7) == 0 ? u + 7 : NULL;
+		if (host == NULL || host[0] == '\0' || host[0] == '/') {
+			ks_error(NULL, 0, "base-url must be an http or https "
+			    "address, not '%s'", u);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int
 resolve_settings(struct cli *c, const struct ks_inputs *in)
 {
 	struct ks_settings *s = &c->s;
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+
+	if (check_settings(s) != 0)
+		return -1;
 
 	if (s->title == NULL)
 		s->title = ks_xstrdup(in->first_folder ? in->first_folder :

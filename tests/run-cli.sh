@@ -100,6 +100,31 @@ check "-j 3 prints the same messages in the same order" cmp -s "$tmp/j1.err" "$t
 run_ksconv -j 0 --to tree seeds/ >/dev/null 2>&1
 check "-j 0 is exit 2" [ $? -eq 2 ]
 
+# Values that would make an invalid feed or book (epubcheck: an empty
+# dc:title; RFC 4287: an id that is not an IRI) are refused, and say why.
+for o in --title --subtitle --author --lang --id --base-url; do
+	run_ksconv --to atom -o "$tmp/empty-opt.atom" "$o" "" seeds/ 2>"$tmp/err"
+	check "$o \"\": exit 2" [ $? -eq 2 ]
+	check "$o \"\": says it must not be empty" grep -q "^ksconv: error: ${o#--} must not be empty" "$tmp/err"
+done
+check "... and no feed was written" [ ! -e "$tmp/empty-opt.atom" ]
+printf 'title: ""\n' >"$tmp/empty.yml"
+run_ksconv --to atom --config "$tmp/empty.yml" seeds/ >/dev/null 2>"$tmp/err"
+check "an empty title in the config: exit 2" [ $? -eq 2 ]
+for v in "not a uri" "tag" ":x"; do
+	run_ksconv --to atom --id "$v" seeds/ >/dev/null 2>"$tmp/err"
+	check "--id '$v': exit 2" [ $? -eq 2 ]
+done
+check "--id: the message names what it wants" grep -q "absolute URI" "$tmp/err"
+for v in example.org/news "javascript:alert(1)//" "ftp://example.org/" "https://"; do
+	run_ksconv --to atom --base-url "$v" seeds/ >/dev/null 2>"$tmp/err"
+	check "--base-url '$v': exit 2" [ $? -eq 2 ]
+done
+check "--base-url: the message names what it wants" grep -q "http or https address" "$tmp/err"
+run_ksconv --to atom --id urn:uuid:5a1e2c9e-0000-4000-8000-000000000001 \
+    --base-url HTTP://Example.org/news/ seeds/ >/dev/null 2>&1
+check "a urn: id and an upper-case HTTP:// address are fine" [ $? -eq 0 ]
+
 # The progress bar: on a terminal (script(1) gives ksconv one), once a run
 # is past its first second; never with -q, never into a file.  The run is
 # made slow by a server that takes 0.4 s per picture, one for each of four
