@@ -86,8 +86,8 @@ set_string(char **dst, const char *v)
 }
 
 int
-ks_config_load(const char *path, struct ks_settings *s, int *images_set,
-    int *offset_set)
+ks_config_load(const char *path, struct ks_settings *s,
+    struct ks_config_given *given)
 {
 	struct ks_input in = { (char *)path, (char *)path };
 	struct ks_buf text = KS_BUF_INIT;
@@ -126,8 +126,10 @@ ks_config_load(const char *path, struct ks_settings *s, int *images_set,
 				    "number, not '%s'", v);
 				goto out;
 			}
-			if (s->limit == 0)
+			if (!given->limit) {
 				s->limit = n;
+				given->limit = true;
+			}
 		} else if (strcmp(k, "max_size") == 0) {
 			size_t n;
 
@@ -144,9 +146,9 @@ ks_config_load(const char *path, struct ks_settings *s, int *images_set,
 				    "link, drop or embed, not '%s'", v);
 				goto out;
 			}
-			if (!*images_set) {
+			if (!given->images) {
 				s->images = im;
-				*images_set = 1;
+				given->images = true;
 			}
 		} else if (strcmp(k, "timezone") == 0) {
 			int m;
@@ -156,9 +158,9 @@ ks_config_load(const char *path, struct ks_settings *s, int *images_set,
 				    "offset like +08:00, not '%s'", v);
 				goto out;
 			}
-			if (!*offset_set) {
+			if (!given->offset) {
 				s->default_offset = m;
-				*offset_set = 1;
+				given->offset = true;
 			}
 		} else {
 			ks_warn(path, fl->line, "unknown setting '%s' ignored", k);

@@ -44,8 +44,7 @@ struct cli {
 	const char			*config;
 	bool				 check;
 	struct ks_run_opts		 run;
-	int				 images_set;
-	int				 offset_set;
+	struct ks_config_given		 given;	/* as options */
 	struct ks_settings		 s;
 };
 
@@ -80,7 +79,7 @@ usage(FILE *f)
 	    "      --base-url URL   where the output is published\n"
 	    "      --id URI         collection id (default: from the base URL)\n"
 	    "      --images MODE    keep, link, drop or embed\n"
-	    "      --limit N        feeds keep the newest N articles\n"
+	    "      --limit N        feeds keep the newest N articles (0: all)\n"
 	    "      --no-content     feeds carry summaries, not the full text\n"
 	    "      --split-by category  one more feed per category\n"
 	    "      --group-by month|category  sections in the EPUB's contents\n"
@@ -221,7 +220,7 @@ parse_args(struct cli *c, int argc, char **argv)
 				    "drop or embed, not '%s'", optarg);
 				return EXIT_FATAL;
 			}
-			c->images_set = 1;
+			c->given.images = true;
 			break;
 		case OPT_LIMIT:
 			if (ks_config_parse_size(optarg, &c->s.limit) != 0) {
@@ -229,6 +228,7 @@ parse_args(struct cli *c, int argc, char **argv)
 				    "not '%s'", optarg);
 				return EXIT_FATAL;
 			}
+			c->given.limit = true;
 			break;
 		case OPT_MAX_SIZE:
 			if (ks_config_parse_size(optarg, &c->s.max_size) != 0 ||
@@ -648,7 +648,7 @@ main(int argc, char **argv)
 	if (c.check)
 		c.nformats = 0;
 	if (c.config != NULL &&
-	    ks_config_load(c.config, &c.s, &c.images_set, &c.offset_set) != 0) {
+	    ks_config_load(c.config, &c.s, &c.given) != 0) {
 		status = EXIT_FATAL;
 		goto out;
 	}

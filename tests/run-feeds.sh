@@ -259,6 +259,14 @@ for f in atom rss; do
 done
 run_ksconv --to json --limit 2 --base-url $BASE -o "$tmp/limit.json" seeds/ 2>/dev/null
 jsoncheck "$tmp/limit.json" 2
+# --limit 0 is no limit, and as an option it wins over the config's.
+printf 'limit: 2\n' >"$tmp/limit.yml"
+run_ksconv --to atom --config "$tmp/limit.yml" --limit 0 --base-url $BASE \
+    -o "$tmp/limit0.atom" seeds/ 2>/dev/null
+feedcheck "$tmp/limit0.atom" atom 5
+run_ksconv --to atom --config "$tmp/limit.yml" --base-url $BASE \
+    -o "$tmp/limit-cfg.atom" seeds/ 2>/dev/null
+feedcheck "$tmp/limit-cfg.atom" atom 2
 # With --limit N only the records that may still be shown are kept (about
 # 2N): a feed and each category's must list exactly the first N entries
 # of the same feed without --limit, dated ties and undated articles too,
