@@ -187,7 +187,9 @@ parse_args(struct cli *c, int argc, char **argv)
 	int ch;
 	size_t n;
 
-	while ((ch = getopt_long(argc, argv, "t:o:j:qvh", longopts, NULL)) != -1) {
+	opterr = 0;	/* said below, as every other message */
+	while ((ch = getopt_long(argc, argv, ":t:o:j:qvh", longopts,
+	    NULL)) != -1) {
 		switch (ch) {
 		case 't':
 			if (parse_formats(c, optarg) != 0)
@@ -295,8 +297,22 @@ parse_args(struct cli *c, int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
+		case ':':
+			ks_error(NULL, 0, "%s needs a value (ksconv --help "
+			    "shows the usage)", argv[optind - 1]);
+			return EXIT_FATAL;
 		default:
-			usage(stderr);
+			/* A long option known but given a value it does not
+			 * take ("--quiet=yes") leaves its code in optopt. */
+			if (strncmp(argv[optind - 1], "--", 2) != 0)
+				ks_error(NULL, 0, "unknown option '-%c' (ksconv "
+				    "--help shows the usage)", optopt);
+			else if (optopt != 0)
+				ks_error(NULL, 0, "%s takes no value (ksconv "
+				    "--help shows the usage)", argv[optind - 1]);
+			else
+				ks_error(NULL, 0, "unknown option '%s' (ksconv "
+				    "--help shows the usage)", argv[optind - 1]);
 			return EXIT_FATAL;
 		}
 	}

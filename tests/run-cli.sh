@@ -56,6 +56,23 @@ check "an unknown setting is a warning" grep -q "unk.yml:1: warning: unknown set
 
 run_ksconv --to tree,tree seeds/004_3c9ac8582064baac.txt >"$tmp/out" 2>/dev/null
 check "a format named twice runs once" [ "$(grep -c '^article ' "$tmp/out")" -eq 1 ]
+# A wrong option is one line in ksconv's own format, not getopt's with the
+# program's full path, followed by the whole usage.
+run_ksconv --bogus --to tree seeds/ >/dev/null 2>"$tmp/err"
+check "an unknown long option is exit 2" [ $? -eq 2 ]
+check "... said in one line: ksconv: error: unknown option '--bogus'" \
+    sh -c "[ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q \"^ksconv: error: unknown option '--bogus'\" '$tmp/err'"
+run_ksconv -Z --to tree seeds/ >/dev/null 2>"$tmp/err"
+check "an unknown short option: ksconv: error: unknown option '-Z'" \
+    sh -c "[ $? -eq 2 ] && grep -q \"^ksconv: error: unknown option '-Z'\" '$tmp/err'"
+run_ksconv --to tree seeds/ -o >/dev/null 2>"$tmp/err"
+check "an option without its value: ksconv: error: -o needs a value" \
+    sh -c "[ $? -eq 2 ] && grep -q '^ksconv: error: -o needs a value' '$tmp/err'"
+run_ksconv seeds/ --title >/dev/null 2>"$tmp/err"
+check "... --title needs a value" grep -q '^ksconv: error: --title needs a value' "$tmp/err"
+run_ksconv --quiet=yes seeds/ >/dev/null 2>"$tmp/err"
+check "a value for an option without one: --quiet=yes takes no value" \
+    sh -c "[ $? -eq 2 ] && grep -q '^ksconv: error: --quiet=yes takes no value' '$tmp/err'"
 run_ksconv --limit x --to tree seeds/ >/dev/null 2>"$tmp/err"
 check "--limit x is exit 2" sh -c "[ $? -eq 2 ] && grep -q 'limit takes a number' '$tmp/err'"
 run_ksconv --images none --to tree seeds/ >/dev/null 2>"$tmp/err"
