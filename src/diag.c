@@ -32,10 +32,32 @@ put_path(struct ks_buf *b, const char *path)
 	}
 }
 
+/* The message's text, where an article's value may be quoted: its control
+ * bytes as \xNN too, so a message stays one line and nothing reaches the
+ * terminal raw. */
+static void
+put_text(struct ks_buf *b, const char *s, size_t len)
+{
+	size_t start = 0;
+
+	if (len == 0)
+		return;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != 0x7F)
+			continue;
+		ks_buf_put(b, s + start, i - start);
+		ks_buf_printf(b, "\\x%02x", c);
+		start = i + 1;
+	}
+	ks_buf_put(b, s + start, len - start);
+}
+
 void
 ks_diag(enum ks_level level, const char *path, size_t line, const char *fmt, ...)
 {
-	struct ks_buf msg = KS_BUF_INIT;
+	struct ks_buf msg = KS_BUF_INIT, text = KS_BUF_INIT;
 	va_list ap;
 
 	if (level == KS_ERROR)
@@ -53,8 +75,10 @@ ks_diag(enum ks_level level, const char *path, size_t line, const char *fmt, ...
 	}
 	ks_buf_puts(&msg, level == KS_ERROR ? "error: " : "warning: ");
 	va_start(ap, fmt);
-	ks_buf_vprintf(&msg, fmt, ap);
+	ks_buf_vprintf(&text, fmt, ap);
 	va_end(ap);
+	put_text(&msg, text.ptr, text.len);
+	ks_buf_free(&text);
 	ks_buf_putc(&msg, '\n');
 	if (capture != NULL)
 		ks_buf_put(capture, msg.ptr, msg.len);

@@ -109,4 +109,17 @@ A third.
 expect "different links: no id warning" 0 "" "$tmp/link1.md" "$tmp/link3.md"
 grep -q "same id" "$tmp/err" && fail "different links are different ids" || pass
 
+# A value quoted in a message is shown with its control bytes as \xNN, as
+# a file name is: raw, a terminal escape reached the terminal and a block
+# scalar split the one-line FILE:LINE message.
+printf -- '---\ntitle: E\ndate: "x\\e[31mRED"\n---\nBody.\n' >"$tmp/esc.md"
+printf -- '---\ntitle: B\ndate: |\n  not\n  a date\n---\nBody.\n' >"$tmp/block.md"
+run_ksconv --to tree -o "$tmp/esc.txt" "$tmp/esc.md" "$tmp/block.md" 2>"$tmp/err"
+check "an escape in a value is written as \\x1b" \
+    grep -qF 'x\x1b[31mRED' "$tmp/err"
+check "... no raw control byte reaches standard error" \
+    sh -c "! LC_ALL=C grep -q '[[:cntrl:]]' '$tmp/err'"
+check "... a value over several lines stays on the message's line" \
+    sh -c "[ \$(grep -c '' '$tmp/err') -eq \$(grep -c '^ksconv: ' '$tmp/err') ]"
+
 done_tests errors
