@@ -52,6 +52,7 @@ struct writer_run {
 	const struct ks_writer_class	*cls;
 	char				*output;
 	void				*state;
+	int				 finished;	/* finish() was 0 */
 };
 
 /* As many threads as cores: reading, cleaning, rendering are CPU-bound. */
@@ -629,8 +630,10 @@ static int
 finish_writer(void *ctx, size_t i)
 {
 	struct writer_run *runs = ctx;
+	int rc = runs[i].cls->finish(runs[i].state);
 
-	return runs[i].cls->finish(runs[i].state);
+	runs[i].finished = rc == 0;
+	return rc;
 }
 
 int
@@ -694,6 +697,11 @@ main(int argc, char **argv)
 	}
 	if (ks_run_tasks(c.nformats, c.run.jobs, finish_writer, runs) > 0)
 		status = EXIT_FATAL;
+	for (size_t i = 0; c.run.verbose && i < c.nformats; i++)
+		if (runs[i].finished)
+			fprintf(stderr, "ksconv: wrote %s\n",
+			    strcmp(runs[i].output, "-") == 0 ? "<stdout>" :
+			    runs[i].output);
 out:
 	for (size_t i = 0; i < MAX_FORMATS; i++) {
 		if (runs[i].state != NULL)

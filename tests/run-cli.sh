@@ -56,6 +56,16 @@ check "an unknown setting is a warning" grep -q "unk.yml:1: warning: unknown set
 
 run_ksconv --to tree,tree seeds/004_3c9ac8582064baac.txt >"$tmp/out" 2>/dev/null
 check "a format named twice runs once" [ "$(grep -c '^article ' "$tmp/out")" -eq 1 ]
+# -v says what is read, and what was written.
+run_ksconv -v --to atom,md -o "$tmp/verbose" seeds/004_3c9ac8582064baac.txt \
+    2>"$tmp/err"
+check "-v: says which file is read" grep -q '^ksconv: reading seeds/004_3c9ac8582064baac.txt$' "$tmp/err"
+check "-v: says each output written, in --to order" sh -c \
+    "grep '^ksconv: wrote ' '$tmp/err' | tr '\n' '|' | grep -qx 'ksconv: wrote $tmp/verbose/feed.atom|ksconv: wrote $tmp/verbose/md|'"
+run_ksconv -v --to tree seeds/004_3c9ac8582064baac.txt 2>"$tmp/err" >/dev/null
+check "-v: standard output is <stdout>" grep -q '^ksconv: wrote <stdout>$' "$tmp/err"
+run_ksconv --to atom,md -o "$tmp/verbose" seeds/004_3c9ac8582064baac.txt 2>"$tmp/err"
+check "without -v: nothing said of what was written" sh -c "! grep -q 'wrote' '$tmp/err'"
 # A wrong option is one line in ksconv's own format, not getopt's with the
 # program's full path, followed by the whole usage.
 run_ksconv --bogus --to tree seeds/ >/dev/null 2>"$tmp/err"
