@@ -26,6 +26,8 @@ for f in $formats; do
 	run_ksconv --to "$f" -o "$tmp/missing/parent/$f.out" seeds/ >/dev/null 2>"$tmp/err"
 	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
 	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
+	check "$f: ... and says which folder is missing" grep -q \
+	    "^ksconv: $tmp/missing/parent/$f.out: error: the folder $tmp/missing/parent does not exist" "$tmp/err"
 	# A link at the output is not replaced, as the Markdown and HTML
 	# writers do not replace one: the file it points to would go stale.
 	# (HTML's -o is a folder, which may well be a link.)
@@ -62,6 +64,8 @@ for f in $formats; do
 	run_ksconv --to "$f" -o "$tmp/missing/parent/$f" seeds/ >/dev/null 2>"$tmp/err"
 	check "$f: a missing parent folder exits 2" [ $? -eq 2 ]
 	check "$f: ... and creates nothing" [ ! -e "$tmp/missing" ]
+	check "$f: ... and says which folder is missing" grep -q \
+	    "^ksconv: $tmp/missing/parent/$f: error: the folder $tmp/missing/parent does not exist" "$tmp/err"
 done
 # A folder format's -o may be a link to the folder where the site is
 # served: it is written through.
