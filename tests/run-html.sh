@@ -133,7 +133,8 @@ fi
 
 run_ksconv --to html -o "$tmp/no/such/site" seeds/ 2>"$tmp/err"
 check "a missing parent folder is exit 2" [ $? -eq 2 ]
-check "... with a message" grep -q 'error: cannot create the output folder' "$tmp/err"
+check "... with a message naming the missing folder" \
+    grep -q "error: the folder $tmp/no/such does not exist" "$tmp/err"
 run_ksconv --to html -o - seeds/ >/dev/null 2>"$tmp/err"
 check "-o - is exit 2" [ $? -eq 2 ]
 # Alone without -o: index.html and articles/ in the current folder.
