@@ -464,8 +464,9 @@ write_book(struct pack *pk, const char *out, const struct ks_epub_book *book,
 		ks_buf_printf(&tmp, "%s.tmp-XXXXXX", out);
 	/* libzip gives its own temporary file this file's mode. */
 	if ((fd = ks_output_open_temp(tmp.ptr, KS_OUTPUT_MODE)) < 0) {
-		ks_error(name, 0, "cannot create a temporary file: %s",
-		    strerror(errno));
+		ks_error(name, 0, "cannot create a temporary file%s%s: %s",
+		    to_stdout ? " in " : "", to_stdout ?
+		    ks_output_temp_dir() : "", strerror(errno));
 		ks_buf_free(&tmp);
 		return -1;
 	}

@@ -588,5 +588,12 @@ else
 	echo "run-epub: SKIP --fetch-images (not on the command line yet)" >&2
 fi
 
+# The book for standard output is packed in TMPDIR: when that cannot be
+# written, the message names it.
+TMPDIR=$tmp/no-such-tmp "$KSCONV" -q --to epub -o - seeds/ >/dev/null 2>"$tmp/err"
+check "epub to stdout, TMPDIR missing: exit 2" [ $? -eq 2 ]
+check "... the message names TMPDIR's folder" \
+    grep -q "^ksconv: <stdout>: error: cannot create a temporary file in $tmp/no-such-tmp: " "$tmp/err"
+
 epubcheck_all
 done_tests epub
