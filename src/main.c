@@ -484,6 +484,51 @@ leave_out_outputs(const struct cli *c, struct ks_inputs *in)
 	ks_buf_free(&b);
 }
 
+/* Whether one of the formats asked for is named in names ("atom rss"). */
+static bool
+asked_for(const struct cli *c, const char *names)
+{
+	for (size_t i = 0; i < c->nformats; i++) {
+		const char *n = c->formats[i]->name, *at = names;
+		size_t len = strlen(n);
+
+		while ((at = strstr(at, n)) != NULL) {
+			if ((at == names || at[-1] == ' ') &&
+			    (at[len] == ' ' || at[len] == '\0'))
+				return true;
+			at += len;
+		}
+	}
+	return false;
+}
+
+/* Says which options the formats asked for do not use: --vertical with
+ * --to md is most likely a mistake in the --to. */
+static void
+warn_unused_options(const struct cli *c)
+{
+	const struct ks_settings *s = &c->s;
+	const struct {
+		bool		 given;
+		const char	*option;
+		const char	*formats;
+		const char	*said;
+	} opts[] = {
+		{ s->vertical, "--vertical", "epub", "epub" },
+		{ s->group_by != NULL, "--group-by", "epub", "epub" },
+		{ s->fetch_images, "--fetch-images", "epub", "epub" },
+		{ s->split_by != KS_SPLIT_NONE, "--split-by", "atom rss json",
+		    "atom, rss or json" },
+	};
+
+	if (c->nformats == 0)
+		return;	/* --check */
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (opts[i].given && !asked_for(c, opts[i].formats))
+			ks_warn(NULL, 0, "%s applies to --to %s only; ignored",
+			    opts[i].option, opts[i].said);
+}
+
 /* Whether the folder path goes into is missing, after reporting it: a typo
  * in -o is said plainly, not as a temporary file that cannot be made. */
 static bool
@@ -698,6 +743,7 @@ main(int argc, char **argv)
 		status = EXIT_FATAL;
 		goto out;
 	}
+	warn_unused_options(&c);
 	leave_out_outputs(&c, &in);
 	for (int i = optind; i < argc; i++)
 		if (ks_inputs_add(&in, argv[i]) != 0)

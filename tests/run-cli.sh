@@ -56,6 +56,17 @@ check "an unknown setting is a warning" grep -q "unk.yml:1: warning: unknown set
 
 run_ksconv --to tree,tree seeds/004_3c9ac8582064baac.txt >"$tmp/out" 2>/dev/null
 check "a format named twice runs once" [ "$(grep -c '^article ' "$tmp/out")" -eq 1 ]
+# An option for formats not asked for is said to be ignored.
+run_ksconv --to md -o "$tmp/unused" --vertical --group-by month --fetch-images \
+    --split-by category seeds/004_3c9ac8582064baac.txt 2>"$tmp/err"
+check "options for other formats: exit 0" [ $? -eq 0 ]
+for o in --vertical --group-by --fetch-images; do
+	check "$o without epub: a warning" grep -q "^ksconv: warning: $o applies to --to epub only; ignored" "$tmp/err"
+done
+check "--split-by without a feed: a warning" grep -q "^ksconv: warning: --split-by applies to --to atom, rss or json only; ignored" "$tmp/err"
+run_ksconv --to epub,atom -o "$tmp/used" --vertical --split-by category \
+    seeds/004_3c9ac8582064baac.txt 2>"$tmp/err"
+check "... and nothing said when they apply" sh -c "! grep -q 'applies to' '$tmp/err'"
 # -v says what is read, and what was written.
 run_ksconv -v --to atom,md -o "$tmp/verbose" seeds/004_3c9ac8582064baac.txt \
     2>"$tmp/err"
