@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +23,7 @@
 #include "run.h"
 #include "seen.h"
 #include "settings.h"
+#include "url.h"
 #include "version.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -366,16 +366,10 @@ check_settings(const struct ks_settings *s)
 		    "urn:uuid:... or https://..., not '%s'", s->id);
 		return -1;
 	}
-	if (s->base_url != NULL) {
-		const char *u = s->base_url, *host;
-
-		host = strncasecmp(u, "https://", 8) == 0 ? u + 8 :
-		    strncasecmp(u, "http://", 7) == 0 ? u + 7 : NULL;
-		if (host == NULL || host[0] == '\0' || host[0] == '/') {
-			ks_error(NULL, 0, "base-url must be an http or https "
-			    "address, not '%s'", u);
-			return -1;
-		}
+	if (s->base_url != NULL && !ks_url_is_http(s->base_url)) {
+		ks_error(NULL, 0, "base-url must be an http or https address, "
+		    "not '%s'", s->base_url);
+		return -1;
 	}
 	return 0;
 }
@@ -465,40 +459,25 @@ output_is_input(const char *output, const struct ks_inputs *in)
 static void
 leave_out_outputs(const struct cli *c, struct ks_inputs *in)
 {
-	struct ks_buf b = KS_BUF_INIT;
-
 	if (c->output != NULL && strcmp(c->output, "-") != 0)
 		ks_inputs_leave_out(in, c->output);
 	for (size_t i = 0; i < c->nformats; i++) {
 		char *path = output_path(c, c->formats[i]);
 
-		if (strcmp(path, "-") != 0) {
+		if (strcmp(path, "-") != 0)
 			ks_inputs_leave_out(in, path);
-			/* The HTML writer's pages, beside its index. */
-			ks_buf_clear(&b);
-			ks_buf_printf(&b, "%s/articles", path);
-			ks_inputs_leave_out(in, b.ptr);
-		}
 		free(path);
 	}
-	ks_buf_free(&b);
 }
 
-/* Whether one of the formats asked for is named in names ("atom rss"). */
+/* Whether one of the formats asked for is among names (NULL-ended). */
 static bool
-asked_for(const struct cli *c, const char *names)
+asked_for(const struct cli *c, const char *const *names)
 {
-	for (size_t i = 0; i < c->nformats; i++) {
-		const char *n = c->formats[i]->name, *at = names;
-		size_t len = strlen(n);
-
-		while ((at = strstr(at, n)) != NULL) {
-			if ((at == names || at[-1] == ' ') &&
-			    (at[len] == ' ' || at[len] == '\0'))
+	for (size_t i = 0; i < c->nformats; i++)
+		for (size_t k = 0; names[k] != NULL; k++)
+			if (strcmp(c->formats[i]->name, names[k]) == 0)
 				return true;
-			at += len;
-		}
-	}
 	return false;
 }
 
@@ -507,17 +486,19 @@ asked_for(const struct cli *c, const char *names)
 static void
 warn_unused_options(const struct cli *c)
 {
+	static const char *const book[] = { "epub", NULL };
+	static const char *const feeds[] = { "atom", "rss", "json", NULL };
 	const struct ks_settings *s = &c->s;
 	const struct {
-		bool		 given;
-		const char	*option;
-		const char	*formats;
-		const char	*said;
+		bool			 given;
+		const char		*option;
+		const char *const	*formats;
+		const char		*said;
 	} opts[] = {
-		{ s->vertical, "--vertical", "epub", "epub" },
-		{ s->group_by != NULL, "--group-by", "epub", "epub" },
-		{ s->fetch_images, "--fetch-images", "epub", "epub" },
-		{ s->split_by != KS_SPLIT_NONE, "--split-by", "atom rss json",
+		{ s->vertical, "--vertical", book, "epub" },
+		{ s->group_by != NULL, "--group-by", book, "epub" },
+		{ s->fetch_images, "--fetch-images", book, "epub" },
+		{ s->split_by != KS_SPLIT_NONE, "--split-by", feeds,
 		    "atom, rss or json" },
 	};
 
