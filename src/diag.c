@@ -5,7 +5,9 @@
 
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 static int		quiet;
 static atomic_size_t	nerrors;
@@ -13,45 +15,30 @@ static atomic_size_t	nwarnings;
 static _Thread_local struct ks_buf *capture;
 
 /*
- * A file name may hold a newline or a terminal escape: shown raw it would
- * split the message or reach the terminal, so control bytes are written
- * as \xNN (and a backslash as \\, so the form stays unambiguous).
+ * A file name, or a value quoted in a message, may hold a newline or a
+ * terminal escape: shown raw it would split the message or reach the
+ * terminal, so control bytes are written as \xNN. In a path a backslash
+ * is doubled too, so the form stays unambiguous there.
  */
 static void
-put_path(struct ks_buf *b, const char *path)
-{
-	for (; *path != '\0'; path++) {
-		unsigned char c = (unsigned char)*path;
-
-		if (c < 0x20 || c == 0x7F)
-			ks_buf_printf(b, "\\x%02x", c);
-		else if (c == '\\')
-			ks_buf_puts(b, "\\\\");
-		else
-			ks_buf_putc(b, (char)c);
-	}
-}
-
-/* The message's text, where an article's value may be quoted: its control
- * bytes as \xNN too, so a message stays one line and nothing reaches the
- * terminal raw. */
-static void
-put_text(struct ks_buf *b, const char *s, size_t len)
+put_escaped(struct ks_buf *b, const char *s, size_t len, bool path)
 {
 	size_t start = 0;
 
-	if (len == 0)
-		return;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x20 && c != 0x7F)
+		if ((c >= 0x20 && c != 0x7F) && !(path && c == '\\'))
 			continue;
 		ks_buf_put(b, s + start, i - start);
-		ks_buf_printf(b, "\\x%02x", c);
+		if (c == '\\')
+			ks_buf_puts(b, "\\\\");
+		else
+			ks_buf_printf(b, "\\x%02x", c);
 		start = i + 1;
 	}
-	ks_buf_put(b, s + start, len - start);
+	if (len > start)
+		ks_buf_put(b, s + start, len - start);
 }
 
 void
@@ -68,7 +55,7 @@ ks_diag(enum ks_level level, const char *path, size_t line, const char *fmt, ...
 		return;
 	ks_buf_puts(&msg, "ksconv: ");
 	if (path != NULL) {
-		put_path(&msg, path);
+		put_escaped(&msg, path, strlen(path), true);
 		if (line > 0)
 			ks_buf_printf(&msg, ":%zu", line);
 		ks_buf_puts(&msg, ": ");
@@ -77,7 +64,7 @@ ks_diag(enum ks_level level, const char *path, size_t line, const char *fmt, ...
 	va_start(ap, fmt);
 	ks_buf_vprintf(&text, fmt, ap);
 	va_end(ap);
-	put_text(&msg, text.ptr, text.len);
+	put_escaped(&msg, text.ptr, text.len, false);
 	ks_buf_free(&text);
 	ks_buf_putc(&msg, '\n');
 	if (capture != NULL)
