@@ -510,30 +510,6 @@ warn_unused_options(const struct cli *c)
 			    opts[i].option, opts[i].said);
 }
 
-/* Whether the folder path goes into is missing, after reporting it: a typo
- * in -o is said plainly, not as a temporary file that cannot be made. */
-static bool
-parent_missing(const char *path)
-{
-	char *dir = ks_xstrdup(path), *slash;
-	size_t n = strlen(dir);
-	struct stat st;
-	bool missing;
-
-	while (n > 1 && dir[n - 1] == '/')
-		dir[--n] = '\0';
-	if ((slash = strrchr(dir, '/')) == NULL) {
-		free(dir);
-		return false;	/* the current folder */
-	}
-	slash[slash == dir] = '\0';	/* "/x" goes into "/" */
-	missing = stat(dir, &st) != 0 && errno == ENOENT;
-	if (missing)
-		ks_error(path, 0, "the folder %s does not exist", dir);
-	free(dir);
-	return missing;
-}
-
 /* Starts every writer. Returns 0, or -1 after reporting. */
 static int
 begin_writers(struct cli *c, const struct ks_inputs *in,
@@ -545,14 +521,14 @@ begin_writers(struct cli *c, const struct ks_inputs *in,
 			    "folder to write them into");
 			return -1;
 		}
-		if (parent_missing(c->output) || ks_output_mkdir(c->output) != 0)
+		if (ks_output_parent_missing(c->output) || ks_output_mkdir(c->output) != 0)
 			return -1;
 	}
 	for (size_t i = 0; i < c->nformats; i++) {
 		runs[i].cls = c->formats[i];
 		runs[i].output = output_path(c, c->formats[i]);
 		if (strcmp(runs[i].output, "-") != 0 &&
-		    parent_missing(runs[i].output))
+		    ks_output_parent_missing(runs[i].output))
 			return -1;
 		if (output_is_input(runs[i].output, in))
 			return -1;

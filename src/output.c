@@ -344,6 +344,28 @@ ks_output_batch_free(struct ks_output_batch *b)
 	memset(b, 0, sizeof(*b));
 }
 
+bool
+ks_output_parent_missing(const char *path)
+{
+	char *dir = ks_xstrdup(path), *slash;
+	size_t n = strlen(dir);
+	struct stat st;
+	bool missing;
+
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		return false;	/* the current folder */
+	}
+	slash[slash == dir] = '\0';	/* "/x" goes into "/" */
+	missing = stat(dir, &st) != 0 && errno == ENOENT;
+	if (missing)
+		ks_error(path, 0, "the folder %s does not exist", dir);
+	free(dir);
+	return missing;
+}
+
 int
 ks_output_mkdir(const char *path)
 {

@@ -82,6 +82,9 @@ int	ks_output_batch_commit(struct ks_output_batch *b);
 /* Removes the temporaries not committed and frees the batch. */
 void	ks_output_batch_free(struct ks_output_batch *b);
 
+/* Whether the folder path goes into is missing, after reporting it: a typo
+ * in -o is said plainly, not as a temporary file that cannot be made. */
+bool	ks_output_parent_missing(const char *path);
 /* Creates folder path if missing (not its parents). Returns 0, or -1
  * after reporting. */
 int	ks_output_mkdir(const char *path);
