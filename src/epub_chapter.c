@@ -9,6 +9,7 @@
 
 #include "deflate.h"
 #include "render.h"
+#include "text.h"
 #include "url.h"
 #include "wutil.h"
 #include "xalloc.h"
@@ -40,7 +41,7 @@ ks_epub_book_lang(const char *tag)
 	for (char *p = t; *p; p++)
 		if (*p == '_')
 			*p = '-';
-	if (!ks_epub_lang_ok(t)) {
+	if (!ks_lang_tag_ok(t)) {
 		free(t);
 		return NULL;
 	}

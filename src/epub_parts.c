@@ -7,7 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ascii.h"
 #include "escape.h"
 #include "utf8.h"
 
@@ -137,36 +136,6 @@ const char *
 ks_epub_uncategorised_label(const char *lang)
 {
 	return words_for(lang)->uncategorised;
-}
-
-static int
-is_alnum(int c)
-{
-	return ks_ascii_is_alpha(c) || (c >= '0' && c <= '9');
-}
-
-bool
-ks_epub_lang_ok(const char *tag)
-{
-	size_t n = 0, subtags = 0;
-
-	if (tag == NULL || *tag == '\0')
-		return false;
-	for (const char *p = tag;; p++) {
-		if (*p == '-' || *p == '\0') {
-			/* The language: letters only, 2-3 or 5-8 of them. */
-			if (n == 0 || n > 8 || (subtags == 0 && (n < 2 || n == 4)))
-				return false;
-			subtags++;
-			n = 0;
-			if (*p == '\0')
-				return true;
-			continue;
-		}
-		if (subtags == 0 ? !ks_ascii_is_alpha(*p) : !is_alnum(*p))
-			return false;
-		n++;
-	}
 }
 
 const char *

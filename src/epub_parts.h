@@ -67,11 +67,6 @@ void	ks_epub_month_label(struct ks_buf *out, const struct ks_date *d,
 const char *ks_epub_undated_label(const char *lang);
 const char *ks_epub_uncategorised_label(const char *lang);
 
-/* Is tag a well-formed BCP 47 language tag (the subset EPUBCheck
- * checks: a 2-3 or 5-8 letter language, then 1-8 alphanumeric
- * subtags)? */
-bool	ks_epub_lang_ok(const char *tag);
-
 /*
  * The media type of an image by its first bytes: PNG, JPEG, GIF or WebP
  * (the image types EPUB readers must show; SVG, which can hold scripts,

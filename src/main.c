@@ -23,6 +23,7 @@
 #include "run.h"
 #include "seen.h"
 #include "settings.h"
+#include "text.h"
 #include "url.h"
 #include "version.h"
 #include "writer.h"
@@ -366,6 +367,11 @@ check_settings(const struct ks_settings *s)
 		    "urn:uuid:... or https://..., not '%s'", s->id);
 		return -1;
 	}
+	if (s->lang != NULL && !ks_lang_tag_ok(s->lang)) {
+		ks_error(NULL, 0, "lang must be a language tag (BCP 47) such "
+		    "as zh-CN or en, not '%s'", s->lang);
+		return -1;
+	}
 	if (s->base_url != NULL && !ks_url_is_http(s->base_url)) {
 		ks_error(NULL, 0, "base-url must be an http or https address, "
 		    "not '%s'", s->base_url);
@@ -380,6 +386,10 @@ resolve_settings(struct cli *c, const struct ks_inputs *in)
 	struct ks_settings *s = &c->s;
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 
+	/* Locales write zh_CN for zh-CN. */
+	for (char *p = s->lang; p != NULL && *p != '\0'; p++)
+		if (*p == '_')
+			*p = '-';
 	if (check_settings(s) != 0)
 		return -1;
 

@@ -301,3 +301,33 @@ ks_text_is_blank(const char *s, size_t len)
 {
 	return ks_text_space_prefix(s, len) == len;
 }
+
+static int
+is_alnum(int c)
+{
+	return ks_ascii_is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+bool
+ks_lang_tag_ok(const char *tag)
+{
+	size_t n = 0, subtags = 0;
+
+	if (tag == NULL || *tag == '\0')
+		return false;
+	for (const char *p = tag;; p++) {
+		if (*p == '-' || *p == '\0') {
+			/* The language: letters only, 2-3 or 5-8 of them. */
+			if (n == 0 || n > 8 || (subtags == 0 && (n < 2 || n == 4)))
+				return false;
+			subtags++;
+			n = 0;
+			if (*p == '\0')
+				return true;
+			continue;
+		}
+		if (subtags == 0 ? !ks_ascii_is_alpha(*p) : !is_alnum(*p))
+			return false;
+		n++;
+	}
+}

@@ -1,4 +1,4 @@
-/* Small text helpers shared by readers and the cleaner. */
+/* Small text helpers shared by readers, the cleaner and the settings. */
 #ifndef KS_TEXT_H
 #define KS_TEXT_H
 
@@ -35,5 +35,10 @@ bool	 ks_text_is_blank(const char *s, size_t len);
 
 /* Does s start with prefix (ASCII case-insensitive)? */
 bool	 ks_text_has_prefix_ci(const char *s, const char *prefix);
+
+/* Is tag a well-formed BCP 47 language tag (the subset EPUBCheck
+ * checks: a 2-3 or 5-8 letter language, then 1-8 alphanumeric
+ * subtags)? */
+bool	 ks_lang_tag_ok(const char *tag);
 
 #endif

@@ -103,9 +103,8 @@ epub_begin(const struct ks_settings *s, const char *output)
 	ep->store.fd = -1;
 	ep->newest = INT64_MIN;
 	ep->images = ks_epub_book_images(s);
-	if (s->lang != NULL && (ep->lang = ks_epub_book_lang(s->lang)) == NULL)
-		ks_warn(NULL, 0, "--lang '%s' is not a language tag; the book "
-		    "takes its articles' language", s->lang);
+	/* main() has refused a --lang that is not a tag. */
+	ep->lang = ks_epub_book_lang(s->lang);
 	ep->lang_fixed = ep->lang != NULL;
 	ks_epub_media_start(&ep->media, &ep->store, s,
 	    ep->images == KS_IMAGES_EMBED);

@@ -159,6 +159,21 @@ for v in example.org/news "javascript:alert(1)//" "ftp://example.org/" "https://
 	check "--base-url '$v': exit 2" [ $? -eq 2 ]
 done
 check "--base-url: the message names what it wants" grep -q "http or https address" "$tmp/err"
+# A --lang that is no language tag went into the feeds' xml:lang while the
+# book only warned and dropped it: now refused before anything is written.
+for v in x "zh CN" 12 "en-" "-en" "toolongtag"; do
+	run_ksconv --to atom -o "$tmp/lang.atom" --lang "$v" seeds/ 2>"$tmp/err"
+	check "--lang '$v': exit 2" [ $? -eq 2 ]
+done
+check "--lang: the message names what it wants" grep -q "^ksconv: error: lang must be a language tag" "$tmp/err"
+check "... and no feed was written" [ ! -e "$tmp/lang.atom" ]
+printf 'lang: x\n' >"$tmp/lang.yml"
+run_ksconv --to atom --config "$tmp/lang.yml" seeds/ >/dev/null 2>"$tmp/err"
+check "lang: x in the config: exit 2" [ $? -eq 2 ]
+run_ksconv --to atom -o "$tmp/lang.atom" --lang zh_CN seeds/ 2>"$tmp/err"
+check "--lang zh_CN is taken as zh-CN" grep -q 'xml:lang="zh-CN"' "$tmp/lang.atom"
+run_ksconv --to atom -o "$tmp/lang.atom" --lang zh-Hant-TW seeds/ 2>"$tmp/err"
+check "--lang zh-Hant-TW: fine" [ $? -eq 0 ]
 run_ksconv --to atom --id urn:uuid:5a1e2c9e-0000-4000-8000-000000000001 \
     --base-url HTTP://Example.org/news/ seeds/ >/dev/null 2>&1
 check "a urn: id and an upper-case HTTP:// address are fine" [ $? -eq 0 ]
