@@ -30,24 +30,6 @@ chapter_link(const char *url)
 	return out;
 }
 
-char *
-ks_epub_book_lang(const char *tag)
-{
-	char *t;
-
-	if (tag == NULL)
-		return NULL;
-	t = ks_xstrdup(tag);
-	for (char *p = t; *p; p++)
-		if (*p == '_')
-			*p = '-';
-	if (!ks_lang_tag_ok(t)) {
-		free(t);
-		return NULL;
-	}
-	return t;
-}
-
 enum ks_images
 ks_epub_book_images(const struct ks_settings *s)
 {
@@ -79,7 +61,7 @@ ks_epub_chapter_meta(struct ks_epub_chapter *m, const struct ks_article *a,
     const struct ks_settings *s)
 {
 	m->title = ks_xstrdup(a->title ? a->title : "");
-	m->lang = ks_epub_book_lang(a->lang);
+	m->lang = ks_lang_tag(a->lang);
 	m->author = ks_wu_author(a, s);
 	/* An author that is only the source is shown as the source. */
 	if (m->author[0] == '\0' || (a->source != NULL &&

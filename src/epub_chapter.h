@@ -16,9 +16,6 @@
  * embed says otherwise. */
 enum ks_images ks_epub_book_images(const struct ks_settings *s);
 
-/* A copy of tag fit for xml:lang ("zh_CN" becomes "zh-CN"), or NULL. */
-char	*ks_epub_book_lang(const char *tag);
-
 /* Fills m's strings (each its own) and date from the article. */
 void	ks_epub_chapter_meta(struct ks_epub_chapter *m,
 	    const struct ks_article *a, const struct ks_settings *s);

@@ -353,6 +353,7 @@ check_settings(const struct ks_settings *s)
 		{ "author", s->author }, { "lang", s->lang },
 		{ "id", s->id }, { "base-url", s->base_url },
 	};
+	char *tag = NULL;
 
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		const char *v = texts[i].value;
@@ -367,11 +368,12 @@ check_settings(const struct ks_settings *s)
 		    "urn:uuid:... or https://..., not '%s'", s->id);
 		return -1;
 	}
-	if (s->lang != NULL && !ks_lang_tag_ok(s->lang)) {
+	if (s->lang != NULL && (tag = ks_lang_tag(s->lang)) == NULL) {
 		ks_error(NULL, 0, "lang must be a language tag (BCP 47) such "
 		    "as zh-CN or en, not '%s'", s->lang);
 		return -1;
 	}
+	free(tag);
 	if (s->base_url != NULL && !ks_url_is_http(s->base_url)) {
 		ks_error(NULL, 0, "base-url must be an http or https address, "
 		    "not '%s'", s->base_url);
@@ -386,12 +388,14 @@ resolve_settings(struct cli *c, const struct ks_inputs *in)
 	struct ks_settings *s = &c->s;
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 
-	/* Locales write zh_CN for zh-CN. */
-	for (char *p = s->lang; p != NULL && *p != '\0'; p++)
-		if (*p == '_')
-			*p = '-';
 	if (check_settings(s) != 0)
 		return -1;
+	if (s->lang != NULL) {
+		char *tag = ks_lang_tag(s->lang);	/* zh_CN is zh-CN */
+
+		free(s->lang);
+		s->lang = tag;
+	}
 
 	if (s->title == NULL)
 		s->title = ks_xstrdup(in->first_folder ? in->first_folder :
@@ -531,7 +535,8 @@ begin_writers(struct cli *c, const struct ks_inputs *in,
 			    "folder to write them into");
 			return -1;
 		}
-		if (ks_output_parent_missing(c->output) || ks_output_mkdir(c->output) != 0)
+		if (ks_output_parent_missing(c->output) ||
+		    ks_output_mkdir(c->output) != 0)
 			return -1;
 	}
 	for (size_t i = 0; i < c->nformats; i++) {

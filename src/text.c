@@ -308,8 +308,8 @@ is_alnum(int c)
 	return ks_ascii_is_alpha(c) || (c >= '0' && c <= '9');
 }
 
-bool
-ks_lang_tag_ok(const char *tag)
+static bool
+lang_tag_ok(const char *tag)
 {
 	size_t n = 0, subtags = 0;
 
@@ -330,4 +330,22 @@ ks_lang_tag_ok(const char *tag)
 			return false;
 		n++;
 	}
+}
+
+char *
+ks_lang_tag(const char *tag)
+{
+	char *t;
+
+	if (tag == NULL)
+		return NULL;
+	t = ks_xstrdup(tag);
+	for (char *p = t; *p; p++)
+		if (*p == '_')
+			*p = '-';
+	if (!lang_tag_ok(t)) {
+		free(t);
+		return NULL;
+	}
+	return t;
 }

@@ -36,9 +36,9 @@ bool	 ks_text_is_blank(const char *s, size_t len);
 /* Does s start with prefix (ASCII case-insensitive)? */
 bool	 ks_text_has_prefix_ci(const char *s, const char *prefix);
 
-/* Is tag a well-formed BCP 47 language tag (the subset EPUBCheck
- * checks: a 2-3 or 5-8 letter language, then 1-8 alphanumeric
- * subtags)? */
-bool	 ks_lang_tag_ok(const char *tag);
+/* A copy of tag as a well-formed BCP 47 language tag ("zh_CN" becomes
+ * "zh-CN"), or NULL if it is none: the subset EPUBCheck checks, a 2-3 or
+ * 5-8 letter language, then 1-8 alphanumeric subtags. */
+char	*ks_lang_tag(const char *tag);
 
 #endif

@@ -16,6 +16,7 @@
 #include "epub_store.h"
 #include "epub_zip.h"
 #include "render.h"
+#include "text.h"
 #include "writer.h"
 #include "wutil.h"
 #include "xalloc.h"
@@ -104,7 +105,7 @@ epub_begin(const struct ks_settings *s, const char *output)
 	ep->newest = INT64_MIN;
 	ep->images = ks_epub_book_images(s);
 	/* main() has refused a --lang that is not a tag. */
-	ep->lang = ks_epub_book_lang(s->lang);
+	ep->lang = ks_lang_tag(s->lang);
 	ep->lang_fixed = ep->lang != NULL;
 	ks_epub_media_start(&ep->media, &ep->store, s,
 	    ep->images == KS_IMAGES_EMBED);
